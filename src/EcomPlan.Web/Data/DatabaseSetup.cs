@@ -1,0 +1,82 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using EcomPlan.Web.Features.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EcomPlan.Web.Data;
+
+public enum DatabaseProvider { Sqlite, PostgreSql }
+
+/// <summary>
+/// Chooses the database from configuration ("Database:Provider", "ConnectionStrings:EcomPlan"), applies the
+/// provider's migrations and loads the seed data before the application serves anything.
+/// </summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "EcomPlan.Migrations.Sqlite";
+    public const string PostgreSqlMigrationsAssembly = "EcomPlan.Migrations.PostgreSql";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var raw = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(raw)) return DatabaseProvider.Sqlite;
+        return raw.Trim().ToLowerInvariant() switch
+        {
+            "sqlite" => DatabaseProvider.Sqlite,
+            "postgresql" or "postgres" or "npgsql" => DatabaseProvider.PostgreSql,
+            _ => throw new InvalidOperationException($"Database:Provider '{raw}' không hợp lệ: dùng 'Sqlite' hoặc 'PostgreSql'."),
+        };
+    }
+
+    /// <summary>Configures EF Core for a provider; also used by the design-time factories of the migration projects.</summary>
+    public static DbContextOptionsBuilder UseEcomPlanDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
+        provider switch
+        {
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
+            _ => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+        };
+
+    public static IServiceCollection AddEcomPlanDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = ProviderFrom(configuration);
+        var connectionString = configuration.GetConnectionString("EcomPlan");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.PostgreSql)
+                throw new InvalidOperationException("Database:Provider là PostgreSql nhưng chưa đặt ConnectionStrings:EcomPlan (biến môi trường ConnectionStrings__EcomPlan).");
+            var folder = Path.Combine(contentRoot, "App_Data");
+            Directory.CreateDirectory(folder);
+            connectionString = $"Data Source={Path.Combine(folder, "ecomplan.db")}";
+        }
+        services.AddDbContext<EcomPlanDbContext>(o => o.UseEcomPlanDatabase(provider, connectionString));
+        services.Configure<SeedDataOptions>(configuration.GetSection("SeedData"));
+        return services;
+    }
+
+    /// <summary>
+    /// The migration projects reference this one, so this one cannot reference them: their assemblies are
+    /// copied next to it by their build and loaded from there by name when EF Core asks for them.
+    /// </summary>
+    public static void LoadMigrationAssembliesFromAppFolder() =>
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+        {
+            if (name.Name is not (SqliteMigrationsAssembly or PostgreSqlMigrationsAssembly)) return null;
+            var path = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
+            return File.Exists(path)
+                ? context.LoadFromAssemblyPath(path)
+                : throw new FileNotFoundException($"Không tìm thấy {name.Name}.dll cạnh ứng dụng. Hãy build cả solution (./ecomplan run) trước khi chạy.", path);
+        };
+
+    public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EcomPlanDbContext>();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<SeedDataOptions>>().Value;
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
+        logger.LogInformation("Cơ sở dữ liệu {Provider}: áp dụng migration…", db.Database.ProviderName);
+        await db.Database.MigrateAsync(ct);
+        await AdministrativeUnitSeeder.SeedAsync(db, options, ct);
+        await PlanSeeder.SeedAsync(db, options, ct);
+    }
+}

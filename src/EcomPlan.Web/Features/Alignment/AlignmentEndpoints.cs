@@ -1,0 +1,34 @@
+using EcomPlan.Web.Data;
+using EcomPlan.Web.Features.Plans;
+using EcomPlan.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomPlan.Web.Features.Alignment;
+
+public static class AlignmentEndpoints
+{
+    public static async Task<AlignmentResult?> ForPlanAsync(EcomPlanDbContext db, string planId, CancellationToken ct)
+    {
+        var nationalId = await db.Plans.AsNoTracking().Where(p => p.Id == planId && p.Level == PlanLevel.Provincial)
+            .Select(p => p.NationalPlanId).FirstOrDefaultAsync(ct);
+        if (nationalId is null) return null;
+        var provincial = await PlanQueries.TargetsAsync(db, planId, new PlanItemFilter(), ct);
+        var national = await PlanQueries.TargetsAsync(db, nationalId, new PlanItemFilter(), ct);
+        return PlanAlignment.Align(planId, nationalId, provincial, national);
+    }
+
+    public static IEndpointRouteBuilder MapAlignmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/plans/{id}/alignment", async Task<Results<Ok<AlignmentResult>, ProblemHttpResult>> (string id, EcomPlanDbContext db, CancellationToken ct) =>
+            {
+                if (!await PlanQueries.ExistsAsync(db, id, ct)) return Problems.PlanNotFound(id);
+                return await ForPlanAsync(db, id, ct) is { } result
+                    ? TypedResults.Ok(result)
+                    : Problems.BadRequest($"Kế hoạch '{id}' không phải kế hoạch cấp tỉnh gắn với một kế hoạch quốc gia.");
+            })
+            .WithTags("Kế hoạch (plans)").AllowAnonymous()
+            .WithName("GetPlanAlignment").WithSummary("Đối chiếu chỉ tiêu của kế hoạch tỉnh với kế hoạch quốc gia cùng giai đoạn");
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using EcomPlan.Web.Data;
+using EcomPlan.Web.Features.Seeding;
+using EcomPlan.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EcomPlan.Web.Features.Plans;
+
+/// <summary>The source document a plan was transcribed from, so every line reference can be checked.</summary>
+public static class PlanDocuments
+{
+    public static async Task<string[]?> LinesAsync(EcomPlanDbContext db, SeedDataOptions options, string planId, CancellationToken ct)
+    {
+        var file = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.SourceDocument).FirstOrDefaultAsync(ct);
+        if (file is null) return null;
+        var path = Path.Combine(options.DocumentsFolder, Path.GetFileName(file));
+        return File.Exists(path) ? await File.ReadAllLinesAsync(path, ct) : null;
+    }
+
+    public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/plans/{id}/document", async Task<Results<ContentHttpResult, ProblemHttpResult>> (
+                    string id, EcomPlanDbContext db, IOptions<SeedDataOptions> options, CancellationToken ct) =>
+                await LinesAsync(db, options.Value, id, ct) is { } lines
+                    ? TypedResults.Text(string.Join('\n', lines), "text/plain; charset=utf-8")
+                    : Problems.PlanNotFound(id))
+            .WithTags("Kế hoạch (plans)").AllowAnonymous()
+            .WithName("GetPlanDocument").WithSummary("Văn bản gốc của kế hoạch (UTF-8); các tham chiếu 'line' trỏ vào văn bản này");
+        return app;
+    }
+}

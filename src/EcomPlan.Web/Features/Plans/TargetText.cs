@@ -1,0 +1,35 @@
+using EcomPlan.Web.Infrastructure;
+
+namespace EcomPlan.Web.Features.Plans;
+
+/// <summary>Words for target kinds and required values, as a Vietnamese reader writes them.</summary>
+public static class TargetText
+{
+    public static string KindName(TargetKind kind) => kind switch
+    {
+        TargetKind.Floor => "Tối thiểu",
+        TargetKind.Ceiling => "Tối đa",
+        TargetKind.Range => "Khoảng",
+        TargetKind.Growth => "Tăng trưởng hằng năm",
+        TargetKind.Count => "Số lượng",
+        TargetKind.Rank => "Thứ hạng",
+        TargetKind.ShareOfShare => "Tỷ lệ trong tỷ lệ",
+        _ => "Định tính",
+    };
+
+    public static string Requirement(TargetKind kind, decimal? value, decimal? min, decimal? max, bool exclusive, string? unit)
+    {
+        string N(decimal? v) => v is { } d ? VietnameseText.FormatNumber(d) : "?";
+        var u = unit switch { null => "", "%" or "%/năm" => unit, _ => " " + unit };
+        return kind switch
+        {
+            TargetKind.Floor or TargetKind.Count or TargetKind.ShareOfShare => $"{(exclusive ? ">" : "≥")} {N(value)}{u}",
+            TargetKind.Ceiling => $"{(exclusive ? "<" : "≤")} {N(value)}{u}",
+            TargetKind.Range => $"{N(min)}–{N(max)}{u}",
+            TargetKind.Growth when value is null => $"{N(min)}–{N(max)}{u}",
+            TargetKind.Growth => $"{N(value)}{u}",
+            TargetKind.Rank => $"Top {N(value)}",
+            _ => "Định tính",
+        };
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EcomPlan.Web.Components;
+using EcomPlan.Web.Data;
+using EcomPlan.Web.Features.AdministrativeUnits;
+using EcomPlan.Web.Features.Agencies;
+using EcomPlan.Web.Features.Alignment;
+using EcomPlan.Web.Features.Plans;
+using EcomPlan.Web.Infrastructure;
+
+DatabaseSetup.LoadMigrationAssembliesFromAppFolder();
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Translate);
+// Malformed parameters become exceptions so the exception handler answers with a 400 ProblemDetails everywhere.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "EcomPlan API";
+    doc.Info.Description = "Kế hoạch phát triển thương mại điện tử: kế hoạch, chỉ tiêu, nhiệm vụ, cơ quan, đơn vị hành chính (chỉ đọc).";
+    return Task.CompletedTask;
+}));
+builder.Services.ConfigureHttpJsonOptions(o =>
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+builder.Services.AddEcomPlanDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAuthorization();
+
+var app = builder.Build();
+
+try
+{
+    await app.Services.InitialiseDatabaseAsync();
+}
+catch (EcomPlan.Web.Features.Seeding.PlanFileException e)
+{
+    app.Logger.LogCritical("Không khởi động được: {Message}", e.Message);
+    throw;
+}
+
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+// API errors carry their own ProblemDetails body, so only pages without a body are re-executed here.
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization(o =>
+{
+    o.SetDefaultCulture("vi-VN");
+    o.AddSupportedCultures("vi-VN");
+    o.AddSupportedUICultures("vi-VN");
+});
+app.UseSecurityHeaders();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapPlanEndpoints();
+app.MapAlignmentEndpoints();
+app.MapAgencyEndpoints();
+app.MapAdministrativeUnitEndpoints();
+app.MapDocumentEndpoints();
+app.MapFallback("/api/{**rest}", (string rest) => Problems.NotFound($"Không có đường dẫn API '/api/{rest}'."))
+    .AllowAnonymous().ExcludeFromDescription();
+app.MapRazorComponents<App>();
+
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests.</summary>
+public partial class Program;

@@ -1,0 +1,46 @@
+using EcomPlan.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcomPlan.Tests.Infrastructure;
+
+/// <summary>The real application on the test database, seeded from the real plan files.</summary>
+public class EcomPlanApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = default!;
+
+    /// <summary>Overrides the seed-data folder (tests of malformed files).</summary>
+    protected virtual string? SeedDataPath => null;
+
+    public virtual async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        // Start the host now, so seeding happens once for the whole collection.
+        _ = Services;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:EcomPlan", Database.ConnectionString);
+        if (SeedDataPath is not null) builder.UseSetting("SeedData:Path", SeedDataPath);
+    }
+
+    public EcomPlanDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<EcomPlanDbContext>();
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAllAsync();
+
+    protected virtual async Task DisposeAllAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<EcomPlanApp>
+{
+    public const string Name = "app";
+}

@@ -1,0 +1,92 @@
+using EcomPlan.Tests.Infrastructure;
+using EcomPlan.Web.Data;
+using EcomPlan.Web.Features.Seeding;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomPlan.Tests.Startup;
+
+/// <summary>Start-up on a fresh database: a malformed plan file stops the application and writes no plan.</summary>
+public class StartupTests
+{
+    private sealed class App(TestDatabase db, string seedPath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", db.Provider.ToString());
+            builder.UseSetting("ConnectionStrings:EcomPlan", db.ConnectionString);
+            builder.UseSetting("SeedData:Path", seedPath);
+        }
+    }
+
+    private static string CopySeedData()
+    {
+        var source = new SeedDataOptions().Path;
+        var target = Path.Combine(Path.GetTempPath(), $"ecomplan-seed-{Guid.NewGuid():N}");
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var dest = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+        }
+        return target;
+    }
+
+    private static EcomPlanDbContext Open(TestDatabase db) =>
+        new(((DbContextOptionsBuilder<EcomPlanDbContext>)new DbContextOptionsBuilder<EcomPlanDbContext>().UseEcomPlanDatabase(db.Provider, db.ConnectionString)).Options);
+
+    [Fact]
+    public async Task A_malformed_plan_file_stops_start_up_naming_file_line_and_problem_and_writes_no_plan()
+    {
+        var seed = CopySeedData();
+        var path = Path.Combine(seed, "plans", "khanh-hoa-2026-2030.yaml");
+        var lines = await File.ReadAllLinesAsync(path);
+        var index = Array.FindIndex(lines, l => l.Trim() == "kind: rank");
+        Assert.True(index >= 0);
+        lines[index] = lines[index].Replace("kind: rank", "kind: top_ten");
+        await File.WriteAllLinesAsync(path, lines);
+
+        await using var db = await TestDatabase.CreateAsync();
+        using var app = new App(db, seed);
+        var thrown = Assert.ThrowsAny<Exception>(() => app.Services);
+        var error = FindPlanFileException(thrown);
+        Assert.Equal("khanh-hoa-2026-2030.yaml", error.File);
+        Assert.Equal(index + 1, error.LineNumber);
+        Assert.Contains("top_ten", error.Problem);
+        Assert.Contains($"'khanh-hoa-2026-2030.yaml', dòng {index + 1}", error.Message);
+
+        // All plans are checked before any is written: not even the valid ones were stored.
+        await using var context = Open(db);
+        Assert.Equal(0, await context.Plans.CountAsync());
+        Directory.Delete(seed, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_second_start_on_the_same_database_adds_nothing_twice()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var seed = new SeedDataOptions().Path;
+        int targets, agencies;
+        using (var first = new App(db, seed)) { _ = first.Services; }
+        await using (var context = Open(db)) { targets = await context.Targets.CountAsync(); agencies = await context.Agencies.CountAsync(); }
+        using (var second = new App(db, seed)) { _ = second.Services; }
+        await using (var context = Open(db))
+        {
+            Assert.Equal(targets, await context.Targets.CountAsync());
+            Assert.Equal(agencies, await context.Agencies.CountAsync());
+            Assert.Equal(34, await context.Provinces.CountAsync());
+        }
+    }
+
+    private static PlanFileException FindPlanFileException(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is PlanFileException p) return p;
+        if (e is AggregateException agg)
+            foreach (var inner in agg.Flatten().InnerExceptions)
+                if (inner is PlanFileException p) return p;
+        throw new Xunit.Sdk.XunitException("No PlanFileException in: " + e);
+    }
+}
