@@ -11,6 +11,8 @@ using EcomPlan.Web.Infrastructure;
 DatabaseSetup.LoadMigrationAssembliesFromAppFolder();
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve wwwroot from the build output in every environment, not only Development (tests, `run` in Production).
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddRazorComponents();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Translate);

@@ -17,6 +17,9 @@ public class PlanBrowserTests(BrowserApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Kế hoạch phát triển thương mại điện tử tỉnh Khánh Hòa giai đoạn 2026 – 2030" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Khánh Hòa");
         await Expect(page.Locator("table.tasks tbody tr")).ToHaveCountAsync(34);
+        // The lead-agency chart is drawn (ECharts from npm, under the Content-Security-Policy) and has its table.
+        await Expect(page.Locator("figure.chart .chart-canvas[data-rendered='true'] canvas")).ToHaveCountAsync(1);
+        await Expect(page.Locator("figure.chart table tbody tr", new() { HasText = "Sở Công Thương" })).ToHaveCountAsync(1);
 
         // Typed without diacritics, as people do on a phone keyboard.
         await page.GetByLabel("Tìm kiếm").FillAsync("hai quan");

@@ -92,9 +92,14 @@ public class PlanDataTests(EcomPlanApp app)
         Assert.Equal(30m, growth["max"]!.GetValue<decimal>());
         Assert.Equal(20m, Assert.Single(growth["conflicts"]!.AsArray())!["value"]!.GetValue<decimal>());
 
-        Assert.Equal(2, targets.Values.Count(t => t["conflicts"]!.AsArray().Count > 0));
+        // Third: the retail share is "of the whole country's retail" in the body, of total retail in Annex 1.
+        var share = targets["I.3"];
+        Assert.Contains("cả nước", share.Str("text"));
+        Assert.DoesNotContain("cả nước", Assert.Single(share["conflicts"]!.AsArray())!.Str("text"));
+
+        Assert.Equal(3, targets.Values.Count(t => t["conflicts"]!.AsArray().Count > 0));
         var plan = await client.GetJsonAsync("/api/v1/plans/dong-thap-2026-2030");
-        Assert.Equal(2, plan["conflictCount"]!.GetValue<int>());
+        Assert.Equal(3, plan["conflictCount"]!.GetValue<int>());
     }
 
     [Fact]

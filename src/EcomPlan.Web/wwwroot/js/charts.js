@@ -1,0 +1,28 @@
+// Draws the charts of a page. Each chart is a <figure data-chart="bar"> holding its data in a
+// <script type="application/json"> block (data, not code, so the Content-Security-Policy allows it);
+// the same figures are always also in a table beside the chart.
+(function () {
+  function barChart(element, spec) {
+    const chart = echarts.init(element, null, { renderer: 'canvas', locale: 'EN' });
+    chart.setOption({
+      animation: false,
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: spec.labels, axisLabel: { width: 260, overflow: 'truncate' } },
+      series: spec.series.map(s => ({ name: s.name, type: 'bar', stack: 'total', data: s.values, color: s.color })),
+      legend: spec.series.length > 1 ? { bottom: 0 } : undefined,
+    });
+    window.addEventListener('resize', () => chart.resize());
+    element.dataset.rendered = 'true';
+  }
+
+  document.querySelectorAll('figure[data-chart]').forEach(figure => {
+    const canvas = figure.querySelector('.chart-canvas');
+    if (canvas.dataset.rendered) return;
+    const spec = JSON.parse(figure.querySelector('script[type="application/json"]').textContent);
+    // Set through the DOM, not a style attribute: the Content-Security-Policy forbids inline styles.
+    canvas.style.height = canvas.dataset.height + 'px';
+    if (figure.dataset.chart === 'bar') barChart(canvas, spec);
+  });
+})();
