@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EcomPlan.Web.Components;
 using EcomPlan.Web.Data;
+using EcomPlan.Web.Features.Accounts;
+using EcomPlan.Web.Features.Audit;
 using EcomPlan.Web.Features.AdministrativeUnits;
 using EcomPlan.Web.Features.Agencies;
 using EcomPlan.Web.Features.Alignment;
@@ -28,7 +30,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
 builder.Services.AddEcomPlanDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddAuthorization();
+builder.Services.AddEcomPlanAccounts(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -56,6 +58,8 @@ app.UseRequestLocalization(o =>
     o.AddSupportedUICultures("vi-VN");
 });
 app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -66,6 +70,10 @@ app.MapAlignmentEndpoints();
 app.MapAgencyEndpoints();
 app.MapAdministrativeUnitEndpoints();
 app.MapDocumentEndpoints();
+app.MapPlanEditingEndpoints();
+app.MapAccountEndpoints();
+app.MapUserAdministrationEndpoints();
+app.MapAuditEndpoints();
 app.MapFallback("/api/{**rest}", (string rest) => Problems.NotFound($"Không có đường dẫn API '/api/{rest}'."))
     .AllowAnonymous().ExcludeFromDescription();
 app.MapRazorComponents<App>();

@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using EcomPlan.Web.Features.Accounts;
+using EcomPlan.Web.Features.Audit;
 using EcomPlan.Web.Features.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -49,7 +51,8 @@ public static class DatabaseSetup
             Directory.CreateDirectory(folder);
             connectionString = $"Data Source={Path.Combine(folder, "ecomplan.db")}";
         }
-        services.AddDbContext<EcomPlanDbContext>(o => o.UseEcomPlanDatabase(provider, connectionString));
+        services.AddDbContext<EcomPlanDbContext>((sp, o) => o.UseEcomPlanDatabase(provider, connectionString)
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         services.Configure<SeedDataOptions>(configuration.GetSection("SeedData"));
         return services;
     }
@@ -76,7 +79,22 @@ public static class DatabaseSetup
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
         logger.LogInformation("Cơ sở dữ liệu {Provider}: áp dụng migration…", db.Database.ProviderName);
         await db.Database.MigrateAsync(ct);
+        db.SuppressAudit = true;
         await AdministrativeUnitSeeder.SeedAsync(db, options, ct);
-        await PlanSeeder.SeedAsync(db, options, ct);
+        var added = await PlanSeeder.SeedAsync(db, options, ct);
+        db.SuppressAudit = false;
+        if (added.Count > 0)
+        {
+            // One entry for the whole load: who (the start-up), when, which plans came from which files.
+            db.AuditActor = "(khởi động: nạp dữ liệu kế hoạch)";
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
+                UserName = db.AuditActor, EntityType = "Plan", EntityId = string.Join(",", added), Action = "Seeded",
+                NewValues = System.Text.Json.JsonSerializer.Serialize(added),
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        await AdminBootstrap.EnsureAsync(scope.ServiceProvider, logger, ct);
     }
 }

@@ -1,11 +1,16 @@
+using EcomPlan.Web.Features.Accounts;
 using EcomPlan.Web.Features.Agencies;
 using EcomPlan.Web.Features.AdministrativeUnits;
+using EcomPlan.Web.Features.Audit;
 using EcomPlan.Web.Features.Plans;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace EcomPlan.Web.Data;
 
-public sealed class EcomPlanDbContext(DbContextOptions<EcomPlanDbContext> options) : DbContext(options)
+public sealed class EcomPlanDbContext(DbContextOptions<EcomPlanDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Province> Provinces => Set<Province>();
@@ -20,13 +25,32 @@ public sealed class EcomPlanDbContext(DbContextOptions<EcomPlanDbContext> option
     public DbSet<TaskGroup> TaskGroups => Set<TaskGroup>();
     public DbSet<PlanTask> Tasks => Set<PlanTask>();
     public DbSet<TaskAgency> TaskAgencies => Set<TaskAgency>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>Loading the reference data and plan files at start is not a change by anyone: no row-by-row audit.</summary>
+    public bool SuppressAudit { get; set; }
+
+    /// <summary>Who to record when no user is signed in (start-up tasks).</summary>
+    public string? AuditActor { get; set; }
+
+    /// <summary>The province a change concerns when its entities do not say it themselves (a task's agencies).</summary>
+    public string? AuditProvinceCode { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EcomPlanDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Plan values such as 60,82% or 1.000.000 people need exact decimals on both providers.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        // SQLite has no date-time type: store instants as sortable numbers so audit queries can filter and order.
+        if (Database.IsSqlite())
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
     }
 }

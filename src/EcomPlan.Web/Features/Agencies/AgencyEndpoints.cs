@@ -1,4 +1,5 @@
 using EcomPlan.Web.Data;
+using EcomPlan.Web.Features.Accounts;
 using EcomPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,8 +17,8 @@ public static class AgencyEndpoints
                     : TypedResults.Ok(await AgencyQueries.ListAsync(db, q, province, ct)))
             .WithName("ListAgencies").WithSummary("Cơ quan được các kế hoạch nêu tên; province=mã tỉnh hoặc 'national'");
 
-        group.MapGet("/{id:int}", async Task<Results<Ok<AgencyDetail>, ProblemHttpResult>> (int id, EcomPlanDbContext db, CancellationToken ct) =>
-                await AgencyQueries.GetAsync(db, id, ct) is { } agency ? TypedResults.Ok(agency) : Problems.NotFound($"Không có cơ quan mã {id}."))
+        group.MapGet("/{id:int}", async Task<Results<Ok<AgencyDetail>, ProblemHttpResult>> (int id, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
+                await AgencyQueries.GetAsync(db, id, await user.ScopeAsync(ct), ct) is { } agency ? TypedResults.Ok(agency) : Problems.NotFound($"Không có cơ quan mã {id}."))
             .WithName("GetAgency").WithSummary("Mọi nhiệm vụ và chỉ tiêu theo dõi của một cơ quan, trên mọi kế hoạch");
 
         return group;

@@ -1,4 +1,5 @@
 using EcomPlan.Web.Data;
+using EcomPlan.Web.Features.Accounts;
 using EcomPlan.Web.Features.Plans;
 using EcomPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -21,13 +22,13 @@ public static class AgencyQueries
         return rows.OrderBy(a => a.ProvinceName ?? "", VietnameseText.Comparer).ThenBy(a => a.Name, VietnameseText.Comparer).ToList();
     }
 
-    public static async Task<AgencyDetail?> GetAsync(EcomPlanDbContext db, int id, CancellationToken ct)
+    public static async Task<AgencyDetail?> GetAsync(EcomPlanDbContext db, int id, AccessScope scope, CancellationToken ct)
     {
         var agency = await Project(db, db.Agencies.AsNoTracking().Where(a => a.Id == id)).FirstOrDefaultAsync(ct);
         if (agency is null) return null;
         var filter = new PlanItemFilter(Agency: id);
-        var tasks = await PlanQueries.TasksAsync(db, null, filter, ct);
-        var targets = await PlanQueries.TargetsAsync(db, null, filter, ct);
+        var tasks = await PlanQueries.TasksAsync(db, null, filter, scope, ct);
+        var targets = await PlanQueries.TargetsAsync(db, null, filter, scope, ct);
         var planIds = tasks.Select(t => t.PlanId).Concat(targets.Select(t => t.PlanId)).Distinct().ToList();
         var titles = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
         return new AgencyDetail(agency, tasks, targets, titles);

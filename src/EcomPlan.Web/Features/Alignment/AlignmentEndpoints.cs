@@ -1,4 +1,5 @@
 using EcomPlan.Web.Data;
+using EcomPlan.Web.Features.Accounts;
 using EcomPlan.Web.Features.Plans;
 using EcomPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,22 +9,23 @@ namespace EcomPlan.Web.Features.Alignment;
 
 public static class AlignmentEndpoints
 {
-    public static async Task<AlignmentResult?> ForPlanAsync(EcomPlanDbContext db, string planId, CancellationToken ct)
+    public static async Task<AlignmentResult?> ForPlanAsync(EcomPlanDbContext db, string planId, AccessScope scope, CancellationToken ct)
     {
-        var nationalId = await db.Plans.AsNoTracking().Where(p => p.Id == planId && p.Level == PlanLevel.Provincial)
+        var nationalId = await db.Plans.AsNoTracking().Visible(scope).Where(p => p.Id == planId && p.Level == PlanLevel.Provincial)
             .Select(p => p.NationalPlanId).FirstOrDefaultAsync(ct);
         if (nationalId is null) return null;
-        var provincial = await PlanQueries.TargetsAsync(db, planId, new PlanItemFilter(), ct);
-        var national = await PlanQueries.TargetsAsync(db, nationalId, new PlanItemFilter(), ct);
+        var provincial = await PlanQueries.TargetsAsync(db, planId, new PlanItemFilter(), scope, ct);
+        var national = await PlanQueries.TargetsAsync(db, nationalId, new PlanItemFilter(), scope, ct);
         return PlanAlignment.Align(planId, nationalId, provincial, national);
     }
 
     public static IEndpointRouteBuilder MapAlignmentEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/plans/{id}/alignment", async Task<Results<Ok<AlignmentResult>, ProblemHttpResult>> (string id, EcomPlanDbContext db, CancellationToken ct) =>
+        app.MapGet("/api/v1/plans/{id}/alignment", async Task<Results<Ok<AlignmentResult>, ProblemHttpResult>> (string id, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
             {
-                if (!await PlanQueries.ExistsAsync(db, id, ct)) return Problems.PlanNotFound(id);
-                return await ForPlanAsync(db, id, ct) is { } result
+                var scope = await user.ScopeAsync(ct);
+                if (!await PlanQueries.ExistsAsync(db, id, scope, ct)) return Problems.PlanNotFound(id);
+                return await ForPlanAsync(db, id, scope, ct) is { } result
                     ? TypedResults.Ok(result)
                     : Problems.BadRequest($"Kế hoạch '{id}' không phải kế hoạch cấp tỉnh gắn với một kế hoạch quốc gia.");
             })

@@ -1,4 +1,5 @@
 using EcomPlan.Web.Data;
+using EcomPlan.Web.Features.Accounts;
 using EcomPlan.Web.Features.Seeding;
 using EcomPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,9 +11,9 @@ namespace EcomPlan.Web.Features.Plans;
 /// <summary>The source document a plan was transcribed from, so every line reference can be checked.</summary>
 public static class PlanDocuments
 {
-    public static async Task<string[]?> LinesAsync(EcomPlanDbContext db, SeedDataOptions options, string planId, CancellationToken ct)
+    public static async Task<string[]?> LinesAsync(EcomPlanDbContext db, SeedDataOptions options, string planId, AccessScope scope, CancellationToken ct)
     {
-        var file = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.SourceDocument).FirstOrDefaultAsync(ct);
+        var file = await db.Plans.AsNoTracking().Visible(scope).Where(p => p.Id == planId).Select(p => p.SourceDocument).FirstOrDefaultAsync(ct);
         if (file is null) return null;
         var path = Path.Combine(options.DocumentsFolder, Path.GetFileName(file));
         return File.Exists(path) ? await File.ReadAllLinesAsync(path, ct) : null;
@@ -21,8 +22,8 @@ public static class PlanDocuments
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/plans/{id}/document", async Task<Results<ContentHttpResult, ProblemHttpResult>> (
-                    string id, EcomPlanDbContext db, IOptions<SeedDataOptions> options, CancellationToken ct) =>
-                await LinesAsync(db, options.Value, id, ct) is { } lines
+                    string id, EcomPlanDbContext db, IOptions<SeedDataOptions> options, CurrentUser user, CancellationToken ct) =>
+                await LinesAsync(db, options.Value, id, await user.ScopeAsync(ct), ct) is { } lines
                     ? TypedResults.Text(string.Join('\n', lines), "text/plain; charset=utf-8")
                     : Problems.PlanNotFound(id))
             .WithTags("Kế hoạch (plans)").AllowAnonymous()

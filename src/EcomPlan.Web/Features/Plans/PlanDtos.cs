@@ -5,7 +5,7 @@ public sealed record SourceRef(string Document, string Section, int Line);
 
 public sealed record PlanSummary(
     string Id, string Title, PlanLevel Level, string? ProvinceCode, string? ProvinceName, int PeriodStart, int PeriodEnd,
-    string? DocumentNumber, DateOnly? DocumentDate, string IssuingBody, PlanStatus Status, int TargetCount, int TaskCount);
+    string? DocumentNumber, DateOnly? DocumentDate, string IssuingBody, PlanStatus Status, int TargetCount, int TaskCount, bool IsPublic);
 
 public sealed record StatementDto(string Text, int Line);
 
@@ -15,7 +15,8 @@ public sealed record PlanDetail(
     string Id, string Title, PlanLevel Level, string? ProvinceCode, string? ProvinceName, int PeriodStart, int PeriodEnd,
     string? DocumentNumber, DateOnly? DocumentDate, string IssuingBody, PlanStatus Status, string SourceDocument,
     string? NationalPlanId, string? Note, IReadOnlyList<StatementDto> Viewpoints, IReadOnlyList<StatementDto> Objectives,
-    IReadOnlyList<GroupSummary> TargetGroups, IReadOnlyList<GroupSummary> TaskGroups, int TargetCount, int TaskCount, int ConflictCount);
+    IReadOnlyList<GroupSummary> TargetGroups, IReadOnlyList<GroupSummary> TaskGroups, int TargetCount, int TaskCount, int ConflictCount,
+    bool IsPublic);
 
 public sealed record AgencyName(int Id, string Name);
 

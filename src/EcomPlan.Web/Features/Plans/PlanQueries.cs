@@ -1,4 +1,5 @@
 using EcomPlan.Web.Data;
+using EcomPlan.Web.Features.Accounts;
 using EcomPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,14 +8,30 @@ namespace EcomPlan.Web.Features.Plans;
 /// <summary>Read side of plans, targets and tasks, shared by the API and the pages.</summary>
 public static class PlanQueries
 {
-    public static async Task<List<PlanSummary>> ListAsync(EcomPlanDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The plans a scope may read: published ones for everyone, drafts for those whose scope covers them.
+    /// The same rule as <see cref="AccessScope.CanReadPlan"/>, as a query.
+    /// </summary>
+    public static IQueryable<Plan> Visible(this IQueryable<Plan> plans, AccessScope scope)
     {
-        var plans = await db.Plans.AsNoTracking()
+        if (scope.SeesWholeCountry) return plans;
+        var provinces = scope.Provinces.ToList();
+        var signedIn = scope.IsSignedIn;
+        return plans.Where(p => p.IsPublic || (signedIn && p.Level == PlanLevel.National)
+            || (p.ProvinceCode != null && provinces.Contains(p.ProvinceCode)));
+    }
+
+    public static async Task<List<string>> VisibleIdsAsync(EcomPlanDbContext db, AccessScope scope, CancellationToken ct) =>
+        await db.Plans.AsNoTracking().Visible(scope).Select(p => p.Id).ToListAsync(ct);
+
+    public static async Task<List<PlanSummary>> ListAsync(EcomPlanDbContext db, AccessScope scope, CancellationToken ct)
+    {
+        var plans = await db.Plans.AsNoTracking().Visible(scope)
             .Select(p => new PlanSummary(
                 p.Id, p.Title, p.Level, p.ProvinceCode,
                 db.Provinces.Where(x => x.Code == p.ProvinceCode).Select(x => x.FullName).FirstOrDefault(),
                 p.PeriodStart, p.PeriodEnd, p.DocumentNumber, p.DocumentDate, p.IssuingBody, p.Status,
-                db.Targets.Count(t => t.PlanId == p.Id), db.Tasks.Count(t => t.PlanId == p.Id)))
+                db.Targets.Count(t => t.PlanId == p.Id), db.Tasks.Count(t => t.PlanId == p.Id), p.IsPublic))
             .ToListAsync(ct);
         return plans
             .OrderBy(p => p.Level)
@@ -23,9 +40,9 @@ public static class PlanQueries
             .ToList();
     }
 
-    public static async Task<PlanDetail?> GetAsync(EcomPlanDbContext db, string id, CancellationToken ct)
+    public static async Task<PlanDetail?> GetAsync(EcomPlanDbContext db, string id, AccessScope scope, CancellationToken ct)
     {
-        var p = await db.Plans.AsNoTracking().Where(x => x.Id == id)
+        var p = await db.Plans.AsNoTracking().Visible(scope).Where(x => x.Id == id)
             .Select(x => new
             {
                 Plan = x,
@@ -44,15 +61,17 @@ public static class PlanQueries
         return new PlanDetail(plan.Id, plan.Title, plan.Level, plan.ProvinceCode, p.ProvinceName, plan.PeriodStart, plan.PeriodEnd,
             plan.DocumentNumber, plan.DocumentDate, plan.IssuingBody, plan.Status, plan.SourceDocument, plan.NationalPlanId, plan.Note,
             Of(StatementKind.Viewpoint), Of(StatementKind.GeneralObjective), p.TargetGroups, p.TaskGroups,
-            p.TargetGroups.Sum(g => g.Count), p.TaskGroups.Sum(g => g.Count), p.Conflicts);
+            p.TargetGroups.Sum(g => g.Count), p.TaskGroups.Sum(g => g.Count), p.Conflicts, plan.IsPublic);
     }
 
-    public static Task<bool> ExistsAsync(EcomPlanDbContext db, string id, CancellationToken ct) =>
-        db.Plans.AnyAsync(p => p.Id == id, ct);
+    /// <summary>Exists and may be read: a draft outside the user's scope is "not found", not "forbidden".</summary>
+    public static Task<bool> ExistsAsync(EcomPlanDbContext db, string id, AccessScope scope, CancellationToken ct) =>
+        db.Plans.Visible(scope).AnyAsync(p => p.Id == id, ct);
 
-    public static async Task<List<TargetDto>> TargetsAsync(EcomPlanDbContext db, string? planId, PlanItemFilter filter, CancellationToken ct)
+    public static async Task<List<TargetDto>> TargetsAsync(EcomPlanDbContext db, string? planId, PlanItemFilter filter, AccessScope scope, CancellationToken ct)
     {
-        var query = db.Targets.AsNoTracking();
+        var visible = await VisibleIdsAsync(db, scope, ct);
+        var query = db.Targets.AsNoTracking().Where(t => visible.Contains(t.PlanId));
         if (planId is not null) query = query.Where(t => t.PlanId == planId);
         if (!string.IsNullOrWhiteSpace(filter.Group)) query = query.Where(t => t.Group!.Code == filter.Group);
         if (filter.Agency is { } agency) query = query.Where(t => t.Monitors.Any(m => m.AgencyId == agency));
@@ -88,9 +107,10 @@ public static class PlanQueries
         }).ToList();
     }
 
-    public static async Task<List<TaskDto>> TasksAsync(EcomPlanDbContext db, string? planId, PlanItemFilter filter, CancellationToken ct, bool unassignedOnly = false)
+    public static async Task<List<TaskDto>> TasksAsync(EcomPlanDbContext db, string? planId, PlanItemFilter filter, AccessScope scope, CancellationToken ct, bool unassignedOnly = false)
     {
-        var query = db.Tasks.AsNoTracking();
+        var visible = await VisibleIdsAsync(db, scope, ct);
+        var query = db.Tasks.AsNoTracking().Where(t => visible.Contains(t.PlanId));
         if (planId is not null) query = query.Where(t => t.PlanId == planId);
         if (!string.IsNullOrWhiteSpace(filter.Group)) query = query.Where(t => t.Group!.Code == filter.Group);
         if (filter.Agency is { } agency) query = query.Where(t => t.Agencies.Any(a => a.AgencyId == agency));

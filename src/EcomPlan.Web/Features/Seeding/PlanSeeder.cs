@@ -39,13 +39,14 @@ public static class PlanSeeder
         return files;
     }
 
-    public static async Task SeedAsync(EcomPlanDbContext db, SeedDataOptions options, CancellationToken ct)
+    /// <returns>The ids of the plans added.</returns>
+    public static async Task<IReadOnlyList<string>> SeedAsync(EcomPlanDbContext db, SeedDataOptions options, CancellationToken ct)
     {
         var provinceCodes = (await db.Provinces.Select(p => p.Code).ToListAsync(ct)).ToHashSet();
         var files = ReadAll(options, provinceCodes);
         var existing = (await db.Plans.Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         var toAdd = files.Where(f => !existing.Contains(f.Plan.Id)).ToList();
-        if (toAdd.Count == 0) return;
+        if (toAdd.Count == 0) return [];
 
         // One agency per (province, folded name) across all plans, reusing those already stored.
         var agencies = (await db.Agencies.ToListAsync(ct)).ToDictionary(a => (a.ProvinceCode, a.SearchText));
@@ -69,5 +70,6 @@ public static class PlanSeeder
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
+        return toAdd.Select(f => f.Plan.Id).ToList();
     }
 }

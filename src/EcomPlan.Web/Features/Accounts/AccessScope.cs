@@ -1,0 +1,71 @@
+using EcomPlan.Web.Features.Plans;
+
+namespace EcomPlan.Web.Features.Accounts;
+
+/// <summary>A role with the province it falls in (an agency's or commune's province for reporters).</summary>
+public sealed record ScopedRole(UserRole Role, string? ProvinceCode = null, int? AgencyId = null, string? CommuneCode = null);
+
+/// <summary>
+/// What one user may see and change, decided from their roles alone. Pure: every authorisation decision of the
+/// application is one of these methods, tested without a database.
+/// </summary>
+public sealed class AccessScope(int? userId, IReadOnlyList<ScopedRole> roles)
+{
+    public static readonly AccessScope Anonymous = new(null, []);
+
+    public int? UserId { get; } = userId;
+    public IReadOnlyList<ScopedRole> Roles { get; } = roles;
+    public bool IsSignedIn => UserId is not null;
+    public bool IsSystemAdmin => Has(UserRole.SystemAdministrator);
+    public bool IsMinistryEditor => Has(UserRole.MinistryEditor);
+
+    /// <summary>System administrators, the Ministry and country-wide viewers see every province.</summary>
+    public bool SeesWholeCountry => IsSystemAdmin || Has(UserRole.MinistryEditor) || Has(UserRole.MinistryViewer)
+        || Roles.Any(r => r.Role == UserRole.Viewer && r.ProvinceCode is null);
+
+    /// <summary>Provinces in which the user holds any role.</summary>
+    public IReadOnlySet<string> Provinces => Roles.Where(r => r.ProvinceCode is not null).Select(r => r.ProvinceCode!).ToHashSet();
+
+    public IReadOnlySet<string> AdministeredProvinces =>
+        Roles.Where(r => r.Role == UserRole.ProvincialAdministrator && r.ProvinceCode is not null).Select(r => r.ProvinceCode!).ToHashSet();
+
+    private bool Has(UserRole role) => Roles.Any(r => r.Role == role);
+
+    /// <summary>Published plans are for everyone; drafts only for those whose scope covers the plan.</summary>
+    public bool CanReadPlan(PlanLevel level, string? provinceCode, bool isPublic) =>
+        isPublic || SeesWholeCountry || (level == PlanLevel.National && IsSignedIn)
+        || (provinceCode is not null && Provinces.Contains(provinceCode));
+
+    /// <summary>National plans belong to the Ministry, provincial plans to their Department of Industry and Trade.</summary>
+    public bool CanEditPlan(PlanLevel level, string? provinceCode) =>
+        IsSystemAdmin || (level == PlanLevel.National
+            ? IsMinistryEditor
+            : provinceCode is not null && AdministeredProvinces.Contains(provinceCode));
+
+    public bool CanManageUsers => IsSystemAdmin || AdministeredProvinces.Count > 0;
+
+    /// <summary>
+    /// Whether this user may give <paramref name="role"/> to someone. A provincial administrator gives only
+    /// roles inside their own province, never a national one: a forged province in a form cannot widen it.
+    /// </summary>
+    public bool CanGrant(ScopedRole role)
+    {
+        if (IsSystemAdmin) return true;
+        return role.Role switch
+        {
+            UserRole.ProvincialAdministrator or UserRole.AgencyReporter or UserRole.CommuneReporter or UserRole.Viewer =>
+                role.ProvinceCode is not null && AdministeredProvinces.Contains(role.ProvinceCode),
+            _ => false,
+        };
+    }
+
+    /// <summary>A user can be managed by whoever could grant every role they hold.</summary>
+    public bool CanManage(IReadOnlyList<ScopedRole> targetRoles) =>
+        IsSystemAdmin || (CanManageUsers && targetRoles.Count > 0 && targetRoles.All(CanGrant));
+
+    /// <summary>Audit entries: all for system administrators, their province's for provincial administrators.</summary>
+    public bool CanReadAuditOf(string? provinceCode) =>
+        IsSystemAdmin || (provinceCode is not null && AdministeredProvinces.Contains(provinceCode));
+
+    public bool CanReadAudit => IsSystemAdmin || AdministeredProvinces.Count > 0;
+}

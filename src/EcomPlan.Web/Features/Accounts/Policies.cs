@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace EcomPlan.Web.Features.Accounts;
+
+/// <summary>Named authorisation policies. Resource scope (which province) is then decided by <see cref="AccessScope"/>.</summary>
+public static class Policies
+{
+    public const string SignedIn = "SignedIn";
+    /// <summary>System administrators and provincial administrators.</summary>
+    public const string UserAdministration = "UserAdministration";
+    public const string AuditReading = "AuditReading";
+
+    internal static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(UserAdministration, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.CanManageUsers)));
+        options.AddPolicy(AuditReading, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.CanReadAudit)));
+    }
+}
+
+/// <summary>A policy requirement decided on the user's <see cref="AccessScope"/>.</summary>
+public sealed record ScopeRequirement(Func<AccessScope, bool> Allows) : IAuthorizationRequirement;
+
+internal sealed class ScopeRequirementHandler(CurrentUser currentUser) : AuthorizationHandler<ScopeRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
+    {
+        if (requirement.Allows(await currentUser.ScopeAsync())) context.Succeed(requirement);
+    }
+}

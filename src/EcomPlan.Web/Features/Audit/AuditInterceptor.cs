@@ -1,0 +1,159 @@
+using System.Security.Claims;
+using System.Text.Json;
+using EcomPlan.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EcomPlan.Web.Features.Audit;
+
+/// <summary>
+/// Records every change saved through <see cref="EcomPlanDbContext"/> as <see cref="AuditEntry"/> rows, in the
+/// same transaction as the change, so a change is never stored without its audit entry.
+/// </summary>
+public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+{
+    /// <summary>Secrets and values derived from others: never copied into the audit trail.</summary>
+    private static readonly HashSet<string> Redacted =
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "SearchText", "NormalizedEmail", "NormalizedUserName"];
+
+    /// <summary>Bookkeeping that is not business data: a token's last use, the lock-out counter.</summary>
+    private static readonly HashSet<string> Noise = ["LastUsedAt", "AccessFailedCount"];
+
+    private sealed record Pending(EntityEntry Entry, AuditEntry Audit);
+
+    private sealed class State
+    {
+        public List<Pending>? Pending;
+        public IDbContextTransaction? OwnedTransaction;
+        public bool SavingAudit;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, State> States = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Capture(eventData.Context, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        await Capture(eventData.Context, async: true, ct);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Complete(eventData.Context, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        await Complete(eventData.Context, async: true, ct);
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
+    {
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private async Task Capture(DbContext? context, bool async, CancellationToken ct)
+    {
+        if (context is not EcomPlanDbContext db) return;
+        var state = States.GetOrCreateValue(db);
+        if (state.SavingAudit) return;
+
+        var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (entries.Any(e => e.Entity is AuditEntry && e.State != EntityState.Added))
+            throw new InvalidOperationException("Nhật ký thay đổi chỉ được ghi thêm; không thể sửa hay xóa một mục nhật ký.");
+        if (db.SuppressAudit) return;
+
+        var user = http.HttpContext?.User;
+        var userId = int.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (int?)null;
+        var userName = user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? $"#{userId}" : db.AuditActor ?? "(hệ thống)";
+        var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        var now = clock.GetUtcNow();
+
+        var pending = new List<Pending>();
+        foreach (var e in entries.Where(e => e.Entity is not AuditEntry))
+        {
+            var changed = e.State == EntityState.Modified
+                ? e.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList()
+                : e.Properties.ToList();
+            if (e.State == EntityState.Modified && changed.All(p => Noise.Contains(p.Metadata.Name))) continue;
+            pending.Add(new Pending(e, new AuditEntry
+            {
+                At = now,
+                UserId = userId,
+                UserName = userName,
+                IpAddress = ip,
+                EntityType = e.Metadata.ClrType.Name,
+                EntityId = KeyOf(e),
+                Action = e.State.ToString(),
+                OldValues = e.State == EntityState.Added ? null : Serialize(changed, original: true),
+                NewValues = e.State == EntityState.Deleted ? null : Serialize(changed, original: false),
+                ProvinceCode = e.Properties.FirstOrDefault(p => p.Metadata.Name == "ProvinceCode")?.CurrentValue as string ?? db.AuditProvinceCode,
+            }));
+        }
+        if (pending.Count == 0) return;
+        state.Pending = pending;
+        if (db.Database.CurrentTransaction is null)
+            state.OwnedTransaction = async ? await db.Database.BeginTransactionAsync(ct) : db.Database.BeginTransaction();
+    }
+
+    private static async Task Complete(DbContext? context, bool async, CancellationToken ct)
+    {
+        if (context is not EcomPlanDbContext db || !States.TryGetValue(db, out var state) || state.Pending is not { } pending) return;
+        state.Pending = null;
+        foreach (var (entry, audit) in pending.Where(p => p.Audit.Action == nameof(EntityState.Added)))
+        {
+            // Keys generated by the database are known only now.
+            audit.EntityId = KeyOf(entry);
+            audit.NewValues = Serialize(entry.Properties.ToList(), original: false);
+        }
+        state.SavingAudit = true;
+        try
+        {
+            db.AuditEntries.AddRange(pending.Select(p => p.Audit));
+            if (async) await db.SaveChangesAsync(ct); else db.SaveChanges();
+        }
+        finally
+        {
+            state.SavingAudit = false;
+        }
+        if (state.OwnedTransaction is { } tx)
+        {
+            state.OwnedTransaction = null;
+            if (async) { await tx.CommitAsync(ct); await tx.DisposeAsync(); } else { tx.Commit(); tx.Dispose(); }
+        }
+    }
+
+    private static void Abandon(DbContext? context)
+    {
+        if (context is null || !States.TryGetValue(context, out var state) || state.SavingAudit) return;
+        state.Pending = null;
+        if (state.OwnedTransaction is { } tx)
+        {
+            state.OwnedTransaction = null;
+            tx.Rollback();
+            tx.Dispose();
+        }
+    }
+
+    private static string KeyOf(EntityEntry e) =>
+        string.Join(",", e.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(e.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static string Serialize(IEnumerable<PropertyEntry> properties, bool original) =>
+        JsonSerializer.Serialize(properties
+            .Where(p => !Redacted.Contains(p.Metadata.Name))
+            .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue), AuditJson);
+
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}
