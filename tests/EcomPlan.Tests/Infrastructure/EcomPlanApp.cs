@@ -10,6 +10,11 @@ public class EcomPlanApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestDatabase Database { get; private set; } = default!;
 
+    public const string AdminPassword = "Admin-Passw0rd-EcomPlan";
+
+    /// <summary>High by default so the suite's many sign-ins are not throttled; the rate-limit test lowers it.</summary>
+    protected virtual int LoginRequestsPerMinute => 100_000;
+
     /// <summary>Overrides the seed-data folder (tests of malformed files).</summary>
     protected virtual string? SeedDataPath => null;
 
@@ -26,6 +31,12 @@ public class EcomPlanApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:EcomPlan", Database.ConnectionString);
         if (SeedDataPath is not null) builder.UseSetting("SeedData:Path", SeedDataPath);
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", SmtpTestServer.Instance.Port.ToString());
+        builder.UseSetting("Smtp:Security", "None");
+        builder.UseSetting("Security:LoginRequestsPerMinute", LoginRequestsPerMinute.ToString());
+        builder.UseSetting("Admin:Email", "admin@test.ecomplan.local");
+        builder.UseSetting("Admin:Password", AdminPassword);
     }
 
     public EcomPlanDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<EcomPlanDbContext>();
@@ -43,4 +54,13 @@ public class EcomPlanApp : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class AppCollection : ICollectionFixture<EcomPlanApp>
 {
     public const string Name = "app";
+}
+
+/// <summary>An application of its own for tests that change data (publication, roles), so read tests see the seed.</summary>
+public sealed class MutationApp : EcomPlanApp;
+
+[CollectionDefinition(Name)]
+public sealed class MutationCollection : ICollectionFixture<MutationApp>
+{
+    public const string Name = "mutations";
 }
