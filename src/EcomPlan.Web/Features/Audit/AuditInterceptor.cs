@@ -155,5 +155,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             .Where(p => !Redacted.Contains(p.Metadata.Name))
             .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue), AuditJson);
 
-    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions AuditJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 }
