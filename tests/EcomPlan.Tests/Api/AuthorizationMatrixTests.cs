@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Json;
+using EcomPlan.Tests.Infrastructure;
+using EcomPlan.Web.Features.Accounts;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcomPlan.Tests.Api;
+
+/// <summary>
+/// Every endpoint and page the application exposes, for every role (anonymous and users of another province
+/// included): allowed or denied. An endpoint that is not in this table fails the test, so a new endpoint
+/// cannot ship without someone deciding who may use it. Probes aim at Đồng Tháp, so Khánh Hòa users are the
+/// "other province".
+/// </summary>
+[Collection(MutationCollection.Name)]
+public class AuthorizationMatrixTests(MutationApp app)
+{
+    public enum Who { Anonymous, SystemAdmin, MinistryEditor, MinistryViewer, AdminKh, AdminDt, ReporterKh, CommuneKh, ViewerKh, ViewerCountry }
+
+    private static readonly Who[] Everyone = Enum.GetValues<Who>();
+    private static readonly Who[] SignedIn = Everyone.Where(w => w != Who.Anonymous).ToArray();
+    private static readonly Who[] UserAdmins = [Who.SystemAdmin, Who.AdminKh, Who.AdminDt];
+    private static readonly Who[] OwnersOfDongThap = [Who.SystemAdmin, Who.AdminDt];
+
+    /// <summary>What one endpoint is probed with and who must get through.</summary>
+    private sealed record Probe(string Method, Func<Context, string> Url, Who[] Allowed, Func<Context, object?>? Body = null, bool IsPage = false, int? EveryoneGets = null);
+
+    private sealed class Context
+    {
+        public required Dictionary<Who, (int Id, string Token)> Users { get; init; }
+        public required int DtAgency { get; init; }
+        public required int DtTask { get; init; }
+        public required int DtUser { get; init; }
+        public required MutationApp App { get; init; }
+
+        public async Task<string> StampOfDtUserAsync()
+        {
+            await using var db = App.CreateDbContext();
+            return await db.Users.Where(u => u.Id == DtUser).Select(u => u.ConcurrencyStamp!).SingleAsync();
+        }
+    }
+
+    private static readonly Dictionary<string, Probe> Probes = new()
+    {
+        // Public read API and pages: published plans and reference data.
+        ["GET /api/v1/plans/"] = new("GET", _ => "/api/v1/plans", Everyone),
+        ["GET /api/v1/plans/{id}"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030", Everyone),
+        ["GET /api/v1/plans/{id}/targets"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/targets", Everyone),
+        ["GET /api/v1/plans/{id}/tasks"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/tasks", Everyone),
+        ["GET /api/v1/plans/{id}/alignment"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/alignment", Everyone),
+        ["GET /api/v1/plans/{id}/document"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/document", Everyone),
+        ["GET /api/v1/agencies/"] = new("GET", _ => "/api/v1/agencies", Everyone),
+        ["GET /api/v1/agencies/{id:int}"] = new("GET", c => $"/api/v1/agencies/{c.DtAgency}", Everyone),
+        ["GET /api/v1/regions"] = new("GET", _ => "/api/v1/regions", Everyone),
+        ["GET /api/v1/provinces"] = new("GET", _ => "/api/v1/provinces", Everyone),
+        ["GET /api/v1/provinces/{code}"] = new("GET", _ => "/api/v1/provinces/82", Everyone),
+        ["GET /api/v1/provinces/{code}/communes"] = new("GET", _ => "/api/v1/provinces/82/communes", Everyone),
+        ["GET /openapi/{documentName}.json"] = new("GET", _ => "/openapi/v1.json", Everyone),
+        ["GET /"] = new("GET", _ => "/", Everyone, IsPage: true),
+        ["GET /plans"] = new("GET", _ => "/plans", Everyone, IsPage: true),
+        ["GET /plans/{Id}"] = new("GET", _ => "/plans/dong-thap-2026-2030", Everyone, IsPage: true),
+        ["GET /plans/{Id}/alignment"] = new("GET", _ => "/plans/dong-thap-2026-2030/alignment", Everyone, IsPage: true),
+        ["GET /plans/{Id}/document"] = new("GET", _ => "/plans/dong-thap-2026-2030/document", Everyone, IsPage: true),
+        ["GET /agencies"] = new("GET", _ => "/agencies", Everyone, IsPage: true),
+        ["GET /agencies/{Id:int}"] = new("GET", c => $"/agencies/{c.DtAgency}", Everyone, IsPage: true),
+        ["GET /provinces"] = new("GET", _ => "/provinces", Everyone, IsPage: true),
+        ["GET /provinces/{Code}"] = new("GET", _ => "/provinces/82", Everyone, IsPage: true),
+        ["GET /not-found"] = new("GET", _ => "/not-found", Everyone, IsPage: true),
+        ["GET /Error"] = new("GET", _ => "/Error", Everyone, IsPage: true),
+        // Account pages anyone can open (sign-in, recovery, invitation).
+        ["GET /account/login"] = new("GET", _ => "/account/login", Everyone, IsPage: true),
+        ["GET /account/login-2fa"] = new("GET", _ => "/account/login-2fa", Everyone, IsPage: true),
+        ["GET /account/forgot-password"] = new("GET", _ => "/account/forgot-password", Everyone, IsPage: true),
+        ["GET /account/reset-password"] = new("GET", _ => "/account/reset-password", Everyone, IsPage: true),
+        ["GET /account/accept-invitation"] = new("GET", _ => "/account/accept-invitation?token=x", Everyone, IsPage: true),
+        ["GET /account/access-denied"] = new("GET", _ => "/account/access-denied", Everyone, IsPage: true),
+        // Own account.
+        ["GET /account/change-password"] = new("GET", _ => "/account/change-password", SignedIn, IsPage: true),
+        ["GET /account/two-factor"] = new("GET", _ => "/account/two-factor", SignedIn, IsPage: true),
+        ["GET /account/tokens"] = new("GET", _ => "/account/tokens", SignedIn, IsPage: true),
+        ["GET /api/v1/me/"] = new("GET", _ => "/api/v1/me", SignedIn),
+        ["GET /api/v1/me/tokens"] = new("GET", _ => "/api/v1/me/tokens", SignedIn),
+        ["POST /api/v1/me/tokens"] = new("POST", _ => "/api/v1/me/tokens", SignedIn, _ => new { name = "matrix", validDays = 1 }),
+        // Someone else's token is "not found" to everybody.
+        ["DELETE /api/v1/me/tokens/{id:int}"] = new("DELETE", _ => "/api/v1/me/tokens/999999", []),
+        // Writes on Đồng Tháp's plan: its Department and system administrators only.
+        ["PATCH /api/v1/plans/{id}"] = new("PATCH", _ => "/api/v1/plans/dong-thap-2026-2030", OwnersOfDongThap, _ => new { isPublic = true }),
+        ["PUT /api/v1/plans/{id}/tasks/{taskId:int}/lead-agencies"] = new("PUT", c => $"/api/v1/plans/dong-thap-2026-2030/tasks/{c.DtTask}/lead-agencies",
+            OwnersOfDongThap, c => new { agencyIds = new[] { c.DtAgency } }),
+        // User administration: administrators; a Đồng Tháp user is out of Khánh Hòa's reach.
+        ["GET /api/v1/users/"] = new("GET", _ => "/api/v1/users", UserAdmins),
+        ["GET /api/v1/users/{id:int}"] = new("GET", c => $"/api/v1/users/{c.DtUser}", OwnersOfDongThap),
+        ["POST /api/v1/users/"] = new("POST", _ => "/api/v1/users", OwnersOfDongThap,
+            _ => new { email = $"matrix-{Guid.NewGuid():N}@test.ecomplan.local", fullName = "Ma trận", roles = new[] { new { role = "viewer", provinceCode = "82" } } }),
+        ["PUT /api/v1/users/{id:int}/roles"] = new("PUT", c => $"/api/v1/users/{c.DtUser}/roles", OwnersOfDongThap,
+            c => new { concurrencyStamp = c.StampOfDtUserAsync().GetAwaiter().GetResult(), roles = new[] { new { role = "viewer", provinceCode = "82" } } }),
+        ["GET /admin/users"] = new("GET", _ => "/admin/users", UserAdmins, IsPage: true),
+        ["GET /admin/users/{Id:int}"] = new("GET", c => $"/admin/users/{c.DtUser}", OwnersOfDongThap, IsPage: true),
+        ["GET /api/v1/audit"] = new("GET", _ => "/api/v1/audit", UserAdmins),
+        ["GET /admin/audit"] = new("GET", _ => "/admin/audit", UserAdmins, IsPage: true),
+        // A form post without its antiforgery token is refused before anything else.
+        ["POST /account/logout"] = new("POST", _ => "/account/logout", [], EveryoneGets: 400),
+        ["GET /api/{**rest}"] = new("GET", _ => "/api/v1/no-such-thing", [], EveryoneGets: 404),
+    };
+
+    private static readonly HashSet<string> FrameworkEndpoints = ["Fallback {**path:file}", "Blazor Opaque Redirection"];
+
+    private async Task<Context> ContextAsync()
+    {
+        var kh = await app.AgencyIdAsync("56", "Thuế Khánh Hòa");
+        string khCommune;
+        await using (var db = app.CreateDbContext())
+            khCommune = await db.Communes.Where(c => c.ProvinceCode == "56").Select(c => c.Code).FirstAsync();
+        var roles = new Dictionary<Who, RoleAssignment>
+        {
+            [Who.SystemAdmin] = new() { Role = UserRole.SystemAdministrator },
+            [Who.MinistryEditor] = new() { Role = UserRole.MinistryEditor },
+            [Who.MinistryViewer] = new() { Role = UserRole.MinistryViewer },
+            [Who.AdminKh] = new() { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" },
+            [Who.AdminDt] = new() { Role = UserRole.ProvincialAdministrator, ProvinceCode = "82" },
+            [Who.ReporterKh] = new() { Role = UserRole.AgencyReporter, AgencyId = kh },
+            [Who.CommuneKh] = new() { Role = UserRole.CommuneReporter, CommuneCode = khCommune },
+            [Who.ViewerKh] = new() { Role = UserRole.Viewer, ProvinceCode = "56" },
+            [Who.ViewerCountry] = new() { Role = UserRole.Viewer },
+        };
+        var users = new Dictionary<Who, (int, string)>();
+        foreach (var (who, role) in roles)
+        {
+            var (id, _) = await app.CreateUserAsync(role);
+            users[who] = (id, await app.TokenForAsync(id));
+        }
+        var (dtUser, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.Viewer, ProvinceCode = "82" });
+        await using var db2 = app.CreateDbContext();
+        var task = await db2.Tasks.Where(t => t.PlanId == "dong-thap-2026-2030").OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        return new Context { Users = users, DtAgency = await app.AgencyIdAsync("82", "Sở Công Thương"), DtTask = task, DtUser = dtUser, App = app };
+    }
+
+    private static string KeyOf(RouteEndpoint e)
+    {
+        var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+        return $"{(methods.Contains("GET") ? "GET" : methods[0])} {e.RoutePattern.RawText}";
+    }
+
+    [Fact]
+    public void Every_endpoint_has_a_row_in_the_matrix()
+    {
+        var keys = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !FrameworkEndpoints.Contains(e.DisplayName ?? "") && e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null)
+            .Select(KeyOf).Distinct().ToList();
+        var missing = keys.Where(k => !Probes.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "Endpoints with no row in the authorization matrix: " + string.Join(", ", missing));
+        var stale = Probes.Keys.Where(k => !keys.Contains(k)).ToList();
+        Assert.True(stale.Count == 0, "Matrix rows for endpoints that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task Every_role_is_allowed_or_denied_as_the_matrix_says()
+    {
+        var context = await ContextAsync();
+        var failures = new List<string>();
+        foreach (var (key, probe) in Probes)
+        {
+            foreach (var who in Everyone)
+            {
+                var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+                if (who != Who.Anonymous)
+                    client.DefaultRequestHeaders.Authorization = new("Bearer", context.Users[who].Token);
+                var request = new HttpRequestMessage(new HttpMethod(probe.Method), probe.Url(context));
+                if (probe.Body?.Invoke(context) is { } body) request.Content = JsonContent.Create(body);
+                var response = await client.SendAsync(request);
+                var status = (int)response.StatusCode;
+                var allowed = probe.Allowed.Contains(who);
+                bool ok;
+                if (probe.EveryoneGets is { } fixedStatus) ok = status == fixedStatus;
+                else if (allowed) ok = status is >= 200 and < 300;
+                else if (who == Who.Anonymous)
+                    ok = probe.IsPage
+                        ? status == 302 && response.Headers.Location!.OriginalString.Contains("/account/login")
+                        : status == 401;
+                else ok = status is 403 or 404;
+                if (!ok) failures.Add($"{key} as {who}: {status} ({(allowed ? "should be allowed" : "should be denied")})");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
