@@ -69,7 +69,7 @@ run_suite() { # $1 = sqlite | postgres
 
 cmd_test() {
   mkdir -p "$ROOT/artifacts"
-  apt_install chromium
+  apt_install chromium python3-aiosmtpd  # browser tests; a real SMTP server for the e-mail tests
   pg_start
   build
   passed=0 failed=0 suite_failed=0

@@ -51,8 +51,10 @@ public static class DatabaseSetup
             Directory.CreateDirectory(folder);
             connectionString = $"Data Source={Path.Combine(folder, "ecomplan.db")}";
         }
-        services.AddDbContext<EcomPlanDbContext>((sp, o) => o.UseEcomPlanDatabase(provider, connectionString)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        // A factory as well as the scoped context: components rendered at the same time (the layout and its page)
+        // must not share one context, so CurrentUser reads through a context of its own.
+        services.AddDbContextFactory<EcomPlanDbContext>((sp, o) => o.UseEcomPlanDatabase(provider, connectionString)
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
         services.Configure<SeedDataOptions>(configuration.GetSection("SeedData"));
         return services;
     }

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace EcomPlan.Web.Features.Accounts;
 
 /// <summary>The signed-in user of this request and their scope, read from the database once per request.</summary>
-public sealed class CurrentUser(IHttpContextAccessor http, EcomPlanDbContext db)
+public sealed class CurrentUser(IHttpContextAccessor http, IDbContextFactory<EcomPlanDbContext> contexts)
 {
-    private AccessScope? scope;
+    private Task<AccessScope>? scope;
 
     public ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
 
@@ -17,12 +17,14 @@ public sealed class CurrentUser(IHttpContextAccessor http, EcomPlanDbContext db)
 
     public string? IpAddress => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
-    public async Task<AccessScope> ScopeAsync(CancellationToken ct = default)
+    /// <summary>Shared by every caller of the request, also those asking at the same time (layout and page).</summary>
+    public Task<AccessScope> ScopeAsync(CancellationToken ct = default) => scope ??= LoadAsync(ct);
+
+    private async Task<AccessScope> LoadAsync(CancellationToken ct)
     {
-        if (scope is not null) return scope;
-        if (Id is not { } id) return scope = AccessScope.Anonymous;
-        scope = new AccessScope(id, await RolesOfAsync(db, id, ct));
-        return scope;
+        if (Id is not { } id) return AccessScope.Anonymous;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return new AccessScope(id, await RolesOfAsync(db, id, ct));
     }
 
     /// <summary>A user's roles with the province each falls in (agency and commune roles take theirs).</summary>
