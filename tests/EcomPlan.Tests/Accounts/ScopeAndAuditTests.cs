@@ -83,6 +83,27 @@ public class ScopeAndAuditTests(MutationApp app)
     }
 
     [Fact]
+    public async Task A_crafted_form_post_cannot_change_another_provinces_plan()
+    {
+        var (_, email) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var adminKh = await app.SignInAsync(email);
+        // The publication form of their own plan, with a valid antiforgery token, re-aimed at Đồng Tháp's page.
+        var own = await adminKh.GetStringAsync("/plans/khanh-hoa-2026-2030");
+        var fields = TestAccounts.HiddenFieldsOf(own, "publication");
+        fields["NewStatus"] = "Draft";
+        fields["NewIsPublic"] = "false";
+        var before = await AuditCountAsync();
+        var response = await adminKh.PostAsync($"/plans/{DongThap}", new FormUrlEncodedContent(fields));
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+
+        await using var db = app.CreateDbContext();
+        var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == DongThap);
+        Assert.True(plan.IsPublic);
+        Assert.Equal(PlanStatus.Approved, plan.Status);
+        Assert.Equal(before, await AuditCountAsync());
+    }
+
+    [Fact]
     public async Task Assigning_a_lead_agency_is_audited_with_who_when_old_and_new()
     {
         var (adminId, adminEmail) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "82" });

@@ -166,6 +166,13 @@ public class SignInTests(EcomPlanApp app)
     }
 
     [Fact]
+    public async Task Example_accounts_exist_only_in_Development()
+    {
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Email!.EndsWith("@ecomplan.local") && !u.Email.EndsWith("@test.ecomplan.local")));
+    }
+
+    [Fact]
     public async Task The_first_administrator_comes_from_configuration()
     {
         var client = NewClient();
