@@ -85,8 +85,8 @@ cmd_run() {
   build
   log "EcomPlan on ${ASPNETCORE_URLS:-http://localhost:5080} (database: ${Database__Provider:-Sqlite})"
   cd "$ROOT/src/EcomPlan.Web"
-  exec dotnet run --no-build -c "${CONFIGURATION:-Debug}" --no-launch-profile \
-    --urls "${ASPNETCORE_URLS:-http://localhost:5080}" --environment "${ASPNETCORE_ENVIRONMENT:-Development}"
+  ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" exec dotnet run --no-build -c "${CONFIGURATION:-Debug}" --no-launch-profile \
+    --urls "${ASPNETCORE_URLS:-http://localhost:5080}"
 }
 
 case "${1:-}" in
