@@ -106,8 +106,6 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["GET /api/{**rest}"] = new("GET", _ => "/api/v1/no-such-thing", [], EveryoneGets: 404),
     };
 
-    private static readonly HashSet<string> FrameworkEndpoints = ["Fallback {**path:file}", "Blazor Opaque Redirection"];
-
     private async Task<Context> ContextAsync()
     {
         var kh = await app.AgencyIdAsync("56", "Thuế Khánh Hòa");
@@ -148,7 +146,7 @@ public class AuthorizationMatrixTests(MutationApp app)
     public void Every_endpoint_has_a_row_in_the_matrix()
     {
         var keys = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => !FrameworkEndpoints.Contains(e.DisplayName ?? "") && e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null)
+            .Where(e => !EndpointPolicyTests.FrameworkEndpoints.Contains(e.DisplayName ?? "") && e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null)
             .Select(KeyOf).Distinct().ToList();
         var missing = keys.Where(k => !Probes.ContainsKey(k)).ToList();
         Assert.True(missing.Count == 0, "Endpoints with no row in the authorization matrix: " + string.Join(", ", missing));

@@ -20,7 +20,7 @@ public class EndpointPolicyTests(EcomPlanApp app)
     /// MapStaticAssets (files under wwwroot, public by nature) and Blazor's internal redirect helper.
     /// Matched by exact display name, so nothing of ours can hide here.
     /// </summary>
-    private static readonly HashSet<string> FrameworkEndpoints = ["Fallback {**path:file}", "Blazor Opaque Redirection"];
+    public static readonly HashSet<string> FrameworkEndpoints = ["Fallback {**path:file}", "Blazor Opaque Redirection"];
 
     [Fact]
     public void Every_endpoint_and_page_declares_its_authorization()
