@@ -4,6 +4,7 @@ using EcomPlan.Web.Components;
 using EcomPlan.Web.Data;
 using EcomPlan.Web.Features.Accounts;
 using EcomPlan.Web.Features.Audit;
+using EcomPlan.Web.Features.Indicators;
 using EcomPlan.Web.Features.AdministrativeUnits;
 using EcomPlan.Web.Features.Agencies;
 using EcomPlan.Web.Features.Alignment;
@@ -74,6 +75,7 @@ app.MapPlanEditingEndpoints();
 app.MapAccountEndpoints();
 app.MapUserAdministrationEndpoints();
 app.MapAuditEndpoints();
+app.MapProgressEndpoints();
 app.MapFallback("/api/{**rest}", (string rest) => Problems.NotFound($"Không có đường dẫn API '/api/{rest}'."))
     .AllowAnonymous().ExcludeFromDescription();
 app.MapRazorComponents<App>();

@@ -84,6 +84,7 @@ public static class DatabaseSetup
         db.SuppressAudit = true;
         await AdministrativeUnitSeeder.SeedAsync(db, options, ct);
         var added = await PlanSeeder.SeedAsync(db, options, ct);
+        await Features.Indicators.IndicatorSeeder.SeedAsync(db, options, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
         db.SuppressAudit = false;
         if (added.Count > 0)
         {

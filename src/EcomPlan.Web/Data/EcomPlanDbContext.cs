@@ -2,6 +2,7 @@ using EcomPlan.Web.Features.Accounts;
 using EcomPlan.Web.Features.Agencies;
 using EcomPlan.Web.Features.AdministrativeUnits;
 using EcomPlan.Web.Features.Audit;
+using EcomPlan.Web.Features.Indicators;
 using EcomPlan.Web.Features.Plans;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -29,6 +30,9 @@ public sealed class EcomPlanDbContext(DbContextOptions<EcomPlanDbContext> option
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<DataElement> DataElements => Set<DataElement>();
+    public DbSet<DataValue> DataValues => Set<DataValue>();
 
     /// <summary>Loading the reference data and plan files at start is not a change by anyone: no row-by-row audit.</summary>
     public bool SuppressAudit { get; set; }

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EcomPlan.Web.Features.Indicators;
+
+/// <summary>An indicator of the catalogue (chỉ số): what a target measures, and how it is computed and rolled up.</summary>
+public sealed class Indicator
+{
+    public required string Code { get; set; }
+    public required string NameVi { get; set; }
+    public required string NameEn { get; set; }
+    public required string Definition { get; set; }
+    public required string Unit { get; set; }
+    /// <summary>"higher" or "lower": which way is better.</summary>
+    public required string Direction { get; set; }
+    /// <summary>"year" or "half_year".</summary>
+    public required string PeriodType { get; set; }
+    /// <summary>ratio, growth, amount, count or rank.</summary>
+    public required string Kind { get; set; }
+    public string? Numerator { get; set; }
+    public string? Denominator { get; set; }
+    public decimal? Factor { get; set; }
+    /// <summary>sum, ratio_of_sums, population_weighted_mean, share_of_units_meeting, recompute_growth or none.</summary>
+    public required string Rollup { get; set; }
+    public string? RollupCondition { get; set; }
+    /// <summary>Comma-separated codes of indicators of the same concept measured differently.</summary>
+    public string? Related { get; set; }
+    public string? Note { get; set; }
+    public bool LowerIsBetter => Direction == "lower";
+}
+
+/// <summary>A data element (chỉ tiêu thống kê thành phần) indicators are computed from.</summary>
+public sealed class DataElement
+{
+    public required string Code { get; set; }
+    public required string NameVi { get; set; }
+    public required string NameEn { get; set; }
+    public required string Unit { get; set; }
+}
+
+public enum ValueStatus { Draft, Submitted, Approved }
+
+/// <summary>
+/// A value of an indicator or data element for one administrative unit and period, from a named source. Every
+/// version is kept: a change adds a row and the previous one stops being current.
+/// </summary>
+public sealed class DataValue
+{
+    public long Id { get; set; }
+    /// <summary>Indicator or data element code.</summary>
+    public required string Code { get; set; }
+    /// <summary>"VN" for the country, a province code, or a commune code.</summary>
+    public required string UnitCode { get; set; }
+    /// <summary>"2025" or "2025-H1".</summary>
+    public required string Period { get; set; }
+    public int Year { get; set; }
+    public decimal Value { get; set; }
+    public required string Source { get; set; }
+    public string? SourceUrl { get; set; }
+    /// <summary>exact, approx, estimate, lower_bound (as published).</summary>
+    public string? Qualifier { get; set; }
+    public ValueStatus Status { get; set; }
+    public int? EnteredBy { get; set; }
+    public string? Note { get; set; }
+    public int Version { get; set; } = 1;
+    public bool IsCurrent { get; set; } = true;
+    /// <summary>Generated illustration ("Dữ liệu minh họa"), never mixed into real figures.</summary>
+    public bool IsIllustrative { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> b)
+    {
+        b.HasKey(i => i.Code);
+        b.Property(i => i.Code).HasMaxLength(64);
+        b.Property(i => i.NameVi).HasMaxLength(300);
+        b.Property(i => i.NameEn).HasMaxLength(300);
+        b.Property(i => i.Unit).HasMaxLength(32);
+        b.Property(i => i.Direction).HasMaxLength(8);
+        b.Property(i => i.PeriodType).HasMaxLength(16);
+        b.Property(i => i.Kind).HasMaxLength(16);
+        b.Property(i => i.Numerator).HasMaxLength(64);
+        b.Property(i => i.Denominator).HasMaxLength(64);
+        b.Property(i => i.Rollup).HasMaxLength(32);
+        b.Property(i => i.RollupCondition).HasMaxLength(200);
+        b.Property(i => i.Related).HasMaxLength(300);
+        b.Ignore(i => i.LowerIsBetter);
+    }
+}
+
+internal sealed class DataElementConfiguration : IEntityTypeConfiguration<DataElement>
+{
+    public void Configure(EntityTypeBuilder<DataElement> b)
+    {
+        b.HasKey(e => e.Code);
+        b.Property(e => e.Code).HasMaxLength(64);
+        b.Property(e => e.NameVi).HasMaxLength(300);
+        b.Property(e => e.NameEn).HasMaxLength(300);
+        b.Property(e => e.Unit).HasMaxLength(32);
+    }
+}
+
+internal sealed class DataValueConfiguration : IEntityTypeConfiguration<DataValue>
+{
+    public void Configure(EntityTypeBuilder<DataValue> b)
+    {
+        b.Property(v => v.Code).HasMaxLength(64);
+        b.Property(v => v.UnitCode).HasMaxLength(8);
+        b.Property(v => v.Period).HasMaxLength(8);
+        b.Property(v => v.Source).HasMaxLength(300);
+        b.Property(v => v.SourceUrl).HasMaxLength(500);
+        b.Property(v => v.Qualifier).HasMaxLength(16);
+        b.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(v => new { v.Code, v.UnitCode, v.Period, v.IsCurrent });
+    }
+}
