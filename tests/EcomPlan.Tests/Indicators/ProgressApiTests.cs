@@ -39,9 +39,11 @@ public class ProgressApiTests(EcomPlanApp app)
         bool? Met(string key) => targets[key]["evaluation"]!["met"]?.GetValue<bool>();
         Assert.True(Met("1.b.3"));     // B2C share of retail 12% (2025) vs 10%
         Assert.False(Met("1.b.2"));    // B2C 32 bn USD (2025, approx.) vs 35
-        Assert.False(Met("1.b.1"));    // mean growth 2019–2025 below 25%/year
-        Assert.Null(Met("1.a.1"));     // 55% of the population: latest national value is 2020
-        Assert.Equal(2020, targets["1.a.1"]["evaluation"]!["deciding"]!["year"]!.GetValue<int>());
+        Assert.False(Met("1.b.1"));    // mean growth 2021–2025 (16, 20, 25, 20, 22) = 20,6 below 25%/year
+        Assert.Equal(20.6m, targets["1.b.1"]["evaluation"]!["deciding"]!["value"]!.GetValue<decimal>());
+        Assert.Null(Met("1.a.1"));     // 55% of the population: the latest national value (53%) is of 2020, before the period
+        Assert.Contains("Không có số liệu trong kỳ", targets["1.a.1"]["evaluation"]!.Str("explanation"));
+        Assert.Equal(2020, targets["1.a.1"]["progress"]!["latest"]!["year"]!.GetValue<int>());
         Assert.Equal("insufficient_data", targets["2.c"]["progress"]!.Str("status")); // no series for e-invoices
         // Every value names its source.
         Assert.All(targets["1.b.2"]["series"]!.Items(), s => Assert.False(string.IsNullOrEmpty(s.Str("source"))));

@@ -161,6 +161,13 @@ public class ProgressMethodTests
     }
 
     [Fact]
+    public void End_of_period_growth_counts_only_the_years_of_the_period()
+    {
+        var input = Of(TargetKind.Growth, 25, null, null, 2025, (2019, 25), (2020, 18), (2021, 16), (2022, 20), (2023, 25), (2024, 20), (2025, 22)) with { PeriodStart = 2021 };
+        Assert.Equal(20.6m, ProgressMethod.EvaluateEnd(input).Deciding!.Value);
+    }
+
+    [Fact]
     public void End_of_period_without_a_value_for_the_deadline_year_is_not_decided()
     {
         var r = ProgressMethod.EvaluateEnd(Floor(55, 2025, (2020, 53)));

@@ -10,7 +10,7 @@ public sealed record Observation(int Year, decimal Value);
 /// <summary>A target's requirement and the values observed for its indicator in its unit.</summary>
 public sealed record ProgressInput(
     TargetKind Kind, bool LowerIsBetter, decimal? Value, decimal? Min, decimal? Max, bool Exclusive, int? DeadlineYear,
-    Observation? Baseline, IReadOnlyList<Observation> Series);
+    Observation? Baseline, IReadOnlyList<Observation> Series, int? PeriodStart = null);
 
 public sealed record ProgressResult(
     ProgressStatus Status, Observation? Base, Observation? Latest, decimal? Gap, double? ObservedGrowth, double? RequiredGrowth,
@@ -130,7 +130,7 @@ public static class ProgressMethod
     public static EvaluationResult EvaluateEnd(ProgressInput input)
     {
         var deadline = input.DeadlineYear ?? int.MaxValue;
-        var inPeriod = input.Series.Where(o => o.Year <= deadline).OrderBy(o => o.Year).ToList();
+        var inPeriod = input.Series.Where(o => o.Year <= deadline && o.Year >= (input.PeriodStart ?? int.MinValue)).OrderBy(o => o.Year).ToList();
         if (input.Kind == TargetKind.Qualitative) return new(null, null, "Chỉ tiêu định tính: đánh giá theo minh chứng.");
         if (inPeriod.Count == 0) return new(null, null, "Không có số liệu trong kỳ để đánh giá.");
         if (input.Kind == TargetKind.Growth)

@@ -20,7 +20,7 @@ public static class ProgressQueries
     public static async Task<PlanProgress?> ForPlanAsync(EcomPlanDbContext db, string planId, AccessScope scope, int currentYear, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().Visible(scope).Where(p => p.Id == planId)
-            .Select(p => new { p.ProvinceCode, p.PeriodEnd }).FirstOrDefaultAsync(ct);
+            .Select(p => new { p.ProvinceCode, p.PeriodStart, p.PeriodEnd }).FirstOrDefaultAsync(ct);
         if (plan is null) return null;
         var unit = plan.ProvinceCode ?? "VN";
         var targets = await PlanQueries.TargetsAsync(db, planId, new PlanItemFilter(), scope, ct);
@@ -41,7 +41,7 @@ public static class ProgressQueries
             var lowerIsBetter = t.Indicator is { } code && indicators.TryGetValue(code, out var i) && i.Direction == "lower";
             var input = new ProgressInput(t.Kind, lowerIsBetter, t.Value, t.Min, t.Max, t.Exclusive, t.DeadlineYear,
                 t.Baseline is { Value: { } bv } b ? new Observation(b.Year, bv) : null,
-                series.Select(s => new Observation(s.Year, s.Value)).ToList());
+                series.Select(s => new Observation(s.Year, s.Value)).ToList(), plan.PeriodStart);
             return new TargetProgress(t, t.Indicator is { } c && indicators.TryGetValue(c, out var ind) ? ind.NameVi : null, unit, series,
                 ProgressMethod.Evaluate(input), closed ? ProgressMethod.EvaluateEnd(input) : null);
         }).ToList();

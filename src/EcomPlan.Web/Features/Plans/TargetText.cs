@@ -17,6 +17,10 @@ public static class TargetText
         _ => "Định tính",
     };
 
+    /// <summary>A value with its unit as Vietnamese documents write it: "60,82%", "20%/năm", "32 tỷ USD".</summary>
+    public static string WithUnit(decimal value, string? unit) =>
+        VietnameseText.FormatNumber(value) + unit switch { null or "" => "", "%" or "%/năm" => unit, _ => " " + unit };
+
     public static string Requirement(TargetKind kind, decimal? value, decimal? min, decimal? max, bool exclusive, string? unit)
     {
         string N(decimal? v) => v is { } d ? VietnameseText.FormatNumber(d) : "?";
