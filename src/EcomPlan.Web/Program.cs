@@ -76,6 +76,7 @@ app.MapAccountEndpoints();
 app.MapUserAdministrationEndpoints();
 app.MapAuditEndpoints();
 app.MapProgressEndpoints();
+app.MapValueEndpoints();
 app.MapFallback("/api/{**rest}", (string rest) => Problems.NotFound($"Không có đường dẫn API '/api/{rest}'."))
     .AllowAnonymous().ExcludeFromDescription();
 app.MapRazorComponents<App>();

@@ -9,11 +9,14 @@ public static class Policies
     /// <summary>System administrators and provincial administrators.</summary>
     public const string UserAdministration = "UserAdministration";
     public const string AuditReading = "AuditReading";
+    /// <summary>A machine client authenticated by a personal access token (no cookie, so no cross-site request forgery).</summary>
+    public const string MachineClient = "MachineClient";
 
     internal static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(UserAdministration, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.CanManageUsers)));
+        options.AddPolicy(MachineClient, p => p.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         options.AddPolicy(AuditReading, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.CanReadAudit)));
     }
 }

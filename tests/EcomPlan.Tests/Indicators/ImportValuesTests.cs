@@ -1,0 +1,228 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using EcomPlan.Tests.Infrastructure;
+using EcomPlan.Web.Features.Accounts;
+using EcomPlan.Web.Features.Indicators;
+using EcomPlan.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomPlan.Tests.Indicators;
+
+[Collection(MutationCollection.Name)]
+public class ImportValuesTests(MutationApp app)
+{
+    private const string Header = "ma_chi_so,ma_don_vi,ky,gia_tri,tu_so,mau_so,nguon,ghi_chu";
+
+    private async Task<HttpClient> MachineAs(params RoleAssignment[] roles)
+    {
+        var (id, _) = await app.CreateUserAsync(roles);
+        return app.ClientWithToken(await app.TokenForAsync(id));
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonObject Report)> Import(HttpClient client, byte[] content, string fileName, bool confirm = false)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv");
+        form.Add(file, "file", fileName);
+        var response = await client.PostAsync($"/api/v1/values/import?confirmOutliers={confirm.ToString().ToLowerInvariant()}", form);
+        var body = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, JsonNode.Parse(body)!.AsObject());
+    }
+
+    private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. lines]) + "\n");
+
+    private async Task<int> ValueCountAsync()
+    {
+        await using var db = app.CreateDbContext();
+        return await db.DataValues.CountAsync();
+    }
+
+    private static List<(int Row, string Column, string Message)> Errors(JsonObject report) =>
+        report["errors"]!.AsArray().Select(e => (e!["row"]!.GetValue<int>(), e["column"]!.GetValue<string>(), e["message"]!.GetValue<string>())).ToList();
+
+    [Theory]
+    [InlineData("60,82", 60.82)]
+    [InlineData("1.000.000", 1000000)]
+    [InlineData("1.000.000,5", 1000000.5)]
+    [InlineData("60.82", 60.82)]
+    [InlineData("70", 70)]
+    [InlineData("-3,5", -3.5)]
+    public void Numbers_are_read_the_Vietnamese_way(string raw, double expected) =>
+        Assert.Equal((decimal)expected, ImportValues.ParseNumber(raw, invariant: false));
+
+    [Theory]
+    [InlineData("100.125")]   // thousands or decimals? refused, not guessed
+    [InlineData("sáu mươi")]
+    [InlineData("1,2,3")]
+    public void Ambiguous_or_non_numbers_are_refused(string raw) => Assert.Null(ImportValues.ParseNumber(raw, invariant: false));
+
+    [Fact]
+    public async Task A_provincial_administrator_imports_values_that_are_approved_and_change_the_status()
+    {
+        var admin = await MachineAs(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var (status, report) = await Import(admin, Csv(
+            "universities_teaching_ecommerce,56,2026,30,,,Sở Giáo dục và Đào tạo Khánh Hòa,",
+            "universities_teaching_ecommerce,56,2027,,12,30,Sở Giáo dục và Đào tạo Khánh Hòa,tử số/mẫu số"), "so-lieu.csv");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(2, report["written"]!.GetValue<int>());
+        Assert.Equal(2, report["approved"]!.GetValue<int>());
+
+        var progress = await app.CreateClient().GetJsonAsync("/api/v1/plans/khanh-hoa-2026-2030/progress");
+        var target = progress["targets"]!.Items().Single(t => t["target"]!.Str("key") == "II.2.m");
+        Assert.Equal(40m, target["progress"]!["latest"]!["value"]!.GetValue<decimal>()); // 12 ÷ 30 × 100
+        Assert.NotEqual("insufficient_data", target["progress"]!.Str("status"));
+    }
+
+    [Fact]
+    public async Task Every_bad_row_is_reported_with_row_and_column_and_nothing_is_written()
+    {
+        var admin = await MachineAs(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var before = await ValueCountAsync();
+        var (status, report) = await Import(admin, Csv(
+            "cashless_payment_share,56,2026,50,,,Nguồn,",              // row 2: fine
+            "khong_co_chi_so,56,2026,50,,,Nguồn,",                     // row 3: unknown indicator
+            "cashless_payment_share,99,2026,50,,,Nguồn,",              // row 4: unknown unit
+            "cashless_payment_share,56,26,50,,,Nguồn,",                // row 5: period format
+            "cashless_payment_share,56,2027,năm mươi,,,Nguồn,",        // row 6: not a number
+            "cashless_payment_share,56,2028,150,,,Nguồn,",             // row 7: share above 100
+            "cashless_payment_share,56,2029,,40,30,Nguồn,",            // row 8: denominator < numerator
+            "cashless_payment_share,56,2026,55,,,Nguồn,",              // row 9: duplicate of row 2
+            "cashless_payment_share,82,2026,50,,,Nguồn,",              // row 10: another province
+            "cashless_payment_share,56,2026-H1,50,,,Nguồn,",           // row 11: half-year for a yearly indicator
+            "cashless_payment_share,56,2030,50,,,,"),                  // row 12: no source
+            "loi.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var errors = Errors(report);
+        Assert.Contains(errors, e => e is (3, "ma_chi_so", _) && e.Message.Contains("khong_co_chi_so"));
+        Assert.Contains(errors, e => e is (4, "ma_don_vi", _));
+        Assert.Contains(errors, e => e is (5, "ky", _));
+        Assert.Contains(errors, e => e is (6, "gia_tri", _) && e.Message.Contains("không phải là số"));
+        Assert.Contains(errors, e => e is (7, "gia_tri", _) && e.Message.Contains("0–100"));
+        Assert.Contains(errors, e => e is (8, "mau_so", _) && e.Message.Contains("nhỏ hơn tử số"));
+        Assert.Contains(errors, e => e is (9, "ky", _) && e.Message.Contains("Trùng với dòng 2"));
+        Assert.Contains(errors, e => e is (10, "ma_don_vi", _) && e.Message.Contains("ngoài phạm vi"));
+        Assert.Contains(errors, e => e is (11, "ky", _));
+        Assert.Contains(errors, e => e is (12, "nguon", _));
+        Assert.DoesNotContain(errors, e => e.Row == 2);
+        Assert.Equal(before, await ValueCountAsync());
+    }
+
+    [Fact]
+    public async Task One_bad_row_among_thousands_writes_nothing()
+    {
+        var admin = await MachineAs(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "82" });
+        string[] communes;
+        await using (var db = app.CreateDbContext())
+            communes = await db.Communes.Where(c => c.ProvinceCode == "82").Select(c => c.Code).ToArrayAsync();
+        var lines = new List<string>();
+        foreach (var commune in communes)
+            for (var year = 2010; year < 2040; year++)
+                lines.Add($"communes_with_online_merchants,{commune},{year},{(year % 2 == 0 ? 100 : 0)},,,Báo cáo xã,");
+        lines[lines.Count / 2] = lines[lines.Count / 2].Replace(",Báo cáo xã,", ",Báo cáo xã,").Replace("communes_with_online_merchants,", "communes_with_online_merchant,");
+        var before = await ValueCountAsync();
+        var (status, report) = await Import(admin, Csv([.. lines]), "nhieu-dong.csv");
+        Assert.True(lines.Count > 3000, $"{lines.Count} rows");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var error = Assert.Single(Errors(report));
+        Assert.Equal(lines.Count / 2 + 2, error.Row);
+        Assert.Equal(before, await ValueCountAsync());
+    }
+
+    [Fact]
+    public async Task Malformed_files_are_refused_with_a_clear_message()
+    {
+        var admin = await MachineAs(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var (s1, r1) = await Import(admin, [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5], "hong.xlsx");
+        Assert.Equal(HttpStatusCode.BadRequest, s1);
+        Assert.Contains("bị hỏng", Errors(r1).Single().Message);
+        var (s2, r2) = await Import(admin, Encoding.UTF8.GetBytes("hello"), "so-lieu.pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, s2);
+        Assert.Contains(".csv", Errors(r2).Single().Message);
+        var (s3, r3) = await Import(admin, Encoding.UTF8.GetBytes("a,b,c\n1,2,3\n"), "sai-cot.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, s3);
+        Assert.Contains("Dòng tiêu đề phải có các cột", Errors(r3).Single().Message);
+        var (s4, r4) = await Import(admin, [.. Encoding.UTF8.GetBytes(Header + "\n"), 0xC3, 0x28, (byte)'\n'], "latin.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, s4);
+        Assert.Contains("UTF-8", Errors(r4).Single().Message);
+    }
+
+    [Fact]
+    public async Task An_oversized_upload_is_refused()
+    {
+        var admin = await MachineAs(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var big = new byte[ImportValues.MaxBytes + 1];
+        Array.Fill(big, (byte)'a');
+        var (status, report) = await Import(admin, big, "qua-lon.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("quá lớn", Errors(report).Single().Message);
+    }
+
+    [Fact]
+    public async Task An_approved_value_is_not_overwritten_and_outliers_need_confirmation()
+    {
+        var admin = await MachineAs(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        Assert.Equal(HttpStatusCode.OK, (await Import(admin, Csv("green_packaging_enterprises,56,2026,20,,,Sở Công Thương,"), "a.csv")).Status);
+        var (conflict, report) = await Import(admin, Csv("green_packaging_enterprises,56,2026,25,,,Sở Công Thương,"), "b.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, conflict);
+        Assert.Contains("Đã có giá trị đã duyệt", Errors(report).Single().Message);
+
+        var before = await ValueCountAsync();
+        var (needs, warn) = await Import(admin, Csv("green_packaging_enterprises,56,2027,45,,,Sở Công Thương,"), "c.csv");
+        Assert.Equal(HttpStatusCode.Conflict, needs);
+        Assert.Contains("khác xa năm trước", warn["warnings"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal(before, await ValueCountAsync());
+        var (confirmed, done) = await Import(admin, Csv("green_packaging_enterprises,56,2027,45,,,Sở Công Thương,"), "c.csv", confirm: true);
+        Assert.Equal(HttpStatusCode.OK, confirmed);
+        Assert.Equal(1, done["written"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Reporters_submit_only_what_they_monitor_and_their_values_await_approval()
+    {
+        var tax = await app.AgencyIdAsync("82", "Thuế tỉnh");
+        var reporter = await MachineAs(new RoleAssignment { Role = UserRole.AgencyReporter, AgencyId = tax });
+        var (ok, report) = await Import(reporter, Csv("ecommerce_transactions_with_einvoice,82,2026,40,,,Thuế tỉnh Đồng Tháp,"), "thue.csv");
+        Assert.Equal(HttpStatusCode.OK, ok);
+        Assert.Equal(1, report["submitted"]!.GetValue<int>());
+        Assert.Equal(0, report["approved"]!.GetValue<int>());
+        var (refused, errors) = await Import(reporter, Csv("cashless_payment_share,82,2026,40,,,Thuế tỉnh Đồng Tháp,"), "khac.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Contains("ngoài phạm vi", Errors(errors).Single().Message);
+        // Submitted, not approved: the dashboard still has no value for it.
+        var progress = await app.CreateClient().GetJsonAsync("/api/v1/plans/dong-thap-2026-2030/progress");
+        Assert.Null(progress["targets"]!.Items().Single(t => t["target"]!.Str("key") == "II.2")["progress"]!["latest"]);
+    }
+
+    [Fact]
+    public async Task Xlsx_files_import_like_csv_and_the_template_and_export_download()
+    {
+        var admin = await MachineAs(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var xlsx = Spreadsheet.WriteXlsx("So lieu", [ImportValues.Columns, ["recyclable_packaging_share", "56", "2026", "12.5", "", "", "Sở Công Thương", ""]]);
+        var (status, report) = await Import(admin, xlsx, "so-lieu.xlsx");
+        Assert.True(status == HttpStatusCode.OK, report.ToJsonString());
+        Assert.Equal(1, report["written"]!.GetValue<int>());
+
+        var anonymous = app.CreateClient();
+        var template = await anonymous.GetAsync("/api/v1/plans/khanh-hoa-2026-2030/values-template?format=xlsx");
+        template.EnsureSuccessStatusCode();
+        var rows = Spreadsheet.Read(await template.Content.ReadAsStreamAsync(), "mau.xlsx");
+        Assert.Equal(ImportValues.Columns, rows[0]);
+        Assert.Contains(rows, r => r[0] == "ecommerce_index_rank" && r[1] == "56");
+        var csv = await anonymous.GetStringAsync("/api/v1/plans/dong-thap-2021-2025/progress/export?format=csv");
+        Assert.Contains("Không đạt", csv);
+        Assert.Contains("60.82", csv);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/v1/plans/dong-thap-2021-2025/progress/export?format=pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_import_API_is_for_token_clients_only()
+    {
+        var (_, email) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var browser = await app.SignInAsync(email);
+        var (status, _) = await Import(browser, Csv("recyclable_packaging_share,56,2027,13,,,Sở Công Thương,"), "cookie.csv");
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+}
