@@ -226,3 +226,32 @@ public class ImportValuesTests(MutationApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
 }
+
+[Collection(MutationCollection.Name)]
+public class LargeImportTests(MutationApp app)
+{
+    [Fact]
+    public async Task A_file_of_every_commune_times_thirty_values_is_accepted()
+    {
+        var (id, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.SystemAdministrator });
+        var client = app.ClientWithToken(await app.TokenForAsync(id));
+        client.Timeout = TimeSpan.FromMinutes(5);
+        string[] communes;
+        await using (var db = app.CreateDbContext())
+            communes = await db.Communes.Select(c => c.Code).ToArrayAsync();
+        var sb = new StringBuilder("ma_chi_so,ma_don_vi,ky,gia_tri,tu_so,mau_so,nguon,ghi_chu\n");
+        foreach (var commune in communes)
+            for (var year = 2000; year < 2030; year++)
+                sb.Append("communes_with_online_merchants,").Append(commune).Append(',').Append(year).Append(",100,,,Báo cáo cấp xã,\n");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(sb.ToString())), "file", "toan-quoc.csv" } };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var response = await client.PostAsync("/api/v1/values/import", form);
+        var report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(response.StatusCode == HttpStatusCode.OK, report.ToJsonString()[..Math.Min(500, report.ToJsonString().Length)]);
+        Assert.Equal(communes.Length * 30, report["written"]!.GetValue<int>());
+        Assert.True(communes.Length * 30 > 99_000);
+        Console.WriteLine($"imported {communes.Length * 30} rows in {watch.Elapsed.TotalSeconds:0.0} s");
+        await using var check = app.CreateDbContext();
+        Assert.Equal(communes.Length * 30, await check.DataValues.CountAsync(v => v.Code == "communes_with_online_merchants" && v.UnitCode.Length == 5));
+    }
+}
