@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project bench/EcomPlan.Bench -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(EcomPlan.Bench.BenchApp).Assembly).Run(args);
+namespace EcomPlan.Bench;
+
+/// <summary>
+/// dotnet run -c Release --project bench/EcomPlan.Bench -- --filter '*'
+/// (not top-level statements: that would be a second global "Program" and hide the web application's).
+/// </summary>
+public static class BenchProgram
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchApp).Assembly).Run(args);
+}

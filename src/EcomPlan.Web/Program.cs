@@ -77,6 +77,7 @@ app.MapUserAdministrationEndpoints();
 app.MapAuditEndpoints();
 app.MapProgressEndpoints();
 app.MapValueEndpoints();
+app.MapIndicatorEndpoints();
 app.MapFallback("/api/{**rest}", (string rest) => Problems.NotFound($"Không có đường dẫn API '/api/{rest}'."))
     .AllowAnonymous().ExcludeFromDescription();
 app.MapRazorComponents<App>();

@@ -69,6 +69,10 @@ public class AuthorizationMatrixTests(MutationApp app)
         // Every signed-in token client may call it (what it may write is checked row by row); no file is a 400.
         ["POST /api/v1/values/import"] = new("POST", _ => "/api/v1/values/import", SignedIn, AllowedStatus: 400, Content: EmptyCsvUpload),
         ["GET /values/import"] = new("GET", _ => "/values/import", SignedIn, IsPage: true),
+        ["GET /api/v1/indicators/"] = new("GET", _ => "/api/v1/indicators", Everyone),
+        ["GET /api/v1/indicators/{code}"] = new("GET", _ => "/api/v1/indicators/b2c_revenue", Everyone),
+        ["GET /indicators"] = new("GET", _ => "/indicators", Everyone, IsPage: true),
+        ["GET /indicators/{Code}"] = new("GET", _ => "/indicators/b2c_revenue", Everyone, IsPage: true),
         ["GET /openapi/{documentName}.json"] = new("GET", _ => "/openapi/v1.json", Everyone),
         ["GET /"] = new("GET", _ => "/", Everyone, IsPage: true),
         ["GET /plans"] = new("GET", _ => "/plans", Everyone, IsPage: true),

@@ -17,6 +17,27 @@
     element.dataset.rendered = 'true';
   }
 
+  function lineChart(element, spec) {
+    const chart = echarts.init(element, null, { renderer: 'canvas' });
+    chart.setOption({
+      animation: false,
+      grid: { left: 8, right: 160, top: 16, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
+      xAxis: { type: 'category', data: spec.labels },
+      yAxis: { type: 'value', scale: true },
+      series: spec.series.map((s, i) => ({
+        name: s.name, type: 'line', data: s.values, color: s.color, symbolSize: 7,
+        // Target values of the plans as horizontal lines, labelled with the target.
+        markLine: i === 0 && spec.targets && spec.targets.length
+          ? { symbol: 'none', lineStyle: { type: 'dashed', color: '#1e6b34' }, label: { formatter: '{b}', position: 'end' },
+              data: spec.targets.map(t => ({ name: t.name, yAxis: t.value })) }
+          : undefined,
+      })),
+    });
+    window.addEventListener('resize', () => chart.resize());
+    element.dataset.rendered = 'true';
+  }
+
   document.querySelectorAll('figure[data-chart]').forEach(figure => {
     const canvas = figure.querySelector('.chart-canvas');
     if (canvas.dataset.rendered) return;
@@ -24,5 +45,6 @@
     // Set through the DOM, not a style attribute: the Content-Security-Policy forbids inline styles.
     canvas.style.height = canvas.dataset.height + 'px';
     if (figure.dataset.chart === 'bar') barChart(canvas, spec);
+    if (figure.dataset.chart === 'line') lineChart(canvas, spec);
   });
 })();
