@@ -78,6 +78,7 @@ app.MapAuditEndpoints();
 app.MapProgressEndpoints();
 app.MapValueEndpoints();
 app.MapIndicatorEndpoints();
+app.MapReviewEndpoints();
 app.MapFallback("/api/{**rest}", (string rest) => Problems.NotFound($"Không có đường dẫn API '/api/{rest}'."))
     .AllowAnonymous().ExcludeFromDescription();
 app.MapRazorComponents<App>();

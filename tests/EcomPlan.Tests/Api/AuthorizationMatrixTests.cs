@@ -73,6 +73,11 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["GET /api/v1/indicators/{code}"] = new("GET", _ => "/api/v1/indicators/b2c_revenue", Everyone),
         ["GET /indicators"] = new("GET", _ => "/indicators", Everyone, IsPage: true),
         ["GET /indicators/{Code}"] = new("GET", _ => "/indicators/b2c_revenue", Everyone, IsPage: true),
+        ["GET /api/v1/values/pending"] = new("GET", _ => "/api/v1/values/pending", SignedIn),
+        // A value of another unit, or none: "not found" for everyone signed in.
+        ["POST /api/v1/values/{id:long}/approve"] = new("POST", _ => "/api/v1/values/999999999/approve", []),
+        ["POST /api/v1/values/{id:long}/reopen"] = new("POST", _ => "/api/v1/values/999999999/reopen", []),
+        ["GET /values/review"] = new("GET", _ => "/values/review", SignedIn, IsPage: true),
         ["GET /openapi/{documentName}.json"] = new("GET", _ => "/openapi/v1.json", Everyone),
         ["GET /"] = new("GET", _ => "/", Everyone, IsPage: true),
         ["GET /plans"] = new("GET", _ => "/plans", Everyone, IsPage: true),

@@ -255,3 +255,46 @@ public class LargeImportTests(MutationApp app)
         Assert.Equal(communes.Length * 30, await check.DataValues.CountAsync(v => v.Code == "communes_with_online_merchants" && v.UnitCode.Length == 5));
     }
 }
+
+[Collection(MutationCollection.Name)]
+public class ReviewValuesTests(MutationApp app)
+{
+    private async Task<HttpClient> MachineAs(RoleAssignment role)
+    {
+        var (id, _) = await app.CreateUserAsync(role);
+        return app.ClientWithToken(await app.TokenForAsync(id));
+    }
+
+    [Fact]
+    public async Task The_department_approves_a_submitted_value_reopens_it_and_a_new_version_replaces_it()
+    {
+        var reporter = await MachineAs(new RoleAssignment { Role = UserRole.AgencyReporter, AgencyId = await app.AgencyIdAsync("82", "Thuế tỉnh") });
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("ma_chi_so,ma_don_vi,ky,gia_tri,nguon\necommerce_transactions_with_einvoice,82,2027,55,Thuế tỉnh\n")), "file", "a.csv" } })
+            Assert.Equal(HttpStatusCode.OK, (await reporter.PostAsync("/api/v1/values/import", form)).StatusCode);
+
+        var adminKh = await MachineAs(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var adminDt = await MachineAs(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "82" });
+        Assert.DoesNotContain((await adminKh.GetJsonAsync("/api/v1/values/pending")).Items(), v => v.Str("code") == "ecommerce_transactions_with_einvoice" && v.Str("period") == "2027");
+        var pending = (await adminDt.GetJsonAsync("/api/v1/values/pending")).Items().Single(v => v.Str("code") == "ecommerce_transactions_with_einvoice" && v.Str("period") == "2027");
+        var id = pending["id"]!.GetValue<long>();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await adminKh.PostAsync($"/api/v1/values/{id}/approve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reporter.PostAsync($"/api/v1/values/{id}/approve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await adminDt.PostAsync($"/api/v1/values/{id}/reopen", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await adminDt.PostAsync($"/api/v1/values/{id}/approve", null)).StatusCode);
+
+        var progress = await app.CreateClient().GetJsonAsync("/api/v1/plans/dong-thap-2026-2030/progress");
+        Assert.Equal(55m, progress["targets"]!.Items().Single(t => t["target"]!.Str("key") == "II.2")["progress"]!["latest"]!["value"]!.GetValue<decimal>());
+
+        // Reopen, then the reporter's corrected value becomes version 2 and version 1 stays.
+        Assert.Equal(HttpStatusCode.NoContent, (await adminDt.PostAsync($"/api/v1/values/{id}/reopen", null)).StatusCode);
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("ma_chi_so,ma_don_vi,ky,gia_tri,nguon\necommerce_transactions_with_einvoice,82,2027,57,Thuế tỉnh\n")), "file", "b.csv" } })
+            Assert.Equal(HttpStatusCode.OK, (await reporter.PostAsync("/api/v1/values/import", form)).StatusCode);
+        await using var db = app.CreateDbContext();
+        var versions = await db.DataValues.Where(v => v.Code == "ecommerce_transactions_with_einvoice" && v.UnitCode == "82" && v.Period == "2027").OrderBy(v => v.Version).ToListAsync();
+        Assert.Equal([1, 2], versions.Select(v => v.Version));
+        Assert.Equal([false, true], versions.Select(v => v.IsCurrent));
+        Assert.Equal(57m, versions[1].Value);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "DataValue" && a.EntityId == id.ToString() && a.Action == "Modified" && a.NewValues!.Contains("Approved")));
+    }
+}
