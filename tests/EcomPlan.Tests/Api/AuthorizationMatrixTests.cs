@@ -68,6 +68,7 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["GET /api/v1/plans/{id}/progress/export"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/progress/export", Everyone),
         // Every signed-in token client may call it (what it may write is checked row by row); no file is a 400.
         ["POST /api/v1/values/import"] = new("POST", _ => "/api/v1/values/import", SignedIn, AllowedStatus: 400, Content: EmptyCsvUpload),
+        ["POST /api/v1/values"] = new("POST", _ => "/api/v1/values", SignedIn, _ => new { rows = Array.Empty<object>() }, AllowedStatus: 400),
         ["GET /values/import"] = new("GET", _ => "/values/import", SignedIn, IsPage: true),
         ["GET /api/v1/indicators/"] = new("GET", _ => "/api/v1/indicators", Everyone),
         ["GET /api/v1/indicators/{code}"] = new("GET", _ => "/api/v1/indicators/b2c_revenue", Everyone),

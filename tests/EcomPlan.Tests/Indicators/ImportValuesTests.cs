@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EcomPlan.Tests.Infrastructure;
 using EcomPlan.Web.Features.Accounts;
@@ -296,5 +297,37 @@ public class ReviewValuesTests(MutationApp app)
         Assert.Equal([false, true], versions.Select(v => v.IsCurrent));
         Assert.Equal(57m, versions[1].Value);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "DataValue" && a.EntityId == id.ToString() && a.Action == "Modified" && a.NewValues!.Contains("Approved")));
+    }
+}
+
+[Collection(MutationCollection.Name)]
+public class JsonValuesTests(MutationApp app)
+{
+    [Fact]
+    public async Task A_machine_client_posts_values_as_json_with_the_same_checks()
+    {
+        var (id, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var client = app.ClientWithToken(await app.TokenForAsync(id));
+        var bad = await client.PostAsJsonAsync("/api/v1/values", new
+        {
+            rows = new object[]
+            {
+                new { indicator = "sme_on_ecommerce_platforms", unit = "56", period = "2026", value = 31.5, source = "Hệ thống thống kê" },
+                new { indicator = "sme_on_ecommerce_platforms", unit = "56", period = "2027", numerator = 50, denominator = 40, source = "Hệ thống thống kê" },
+            },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray();
+        Assert.Equal(3, Assert.Single(errors)!["row"]!.GetValue<int>());
+        await using (var db = app.CreateDbContext())
+            Assert.False(await db.DataValues.AnyAsync(v => v.Code == "sme_on_ecommerce_platforms" && v.UnitCode == "56"));
+
+        var good = await client.PostAsJsonAsync("/api/v1/values", new
+        {
+            rows = new object[] { new { indicator = "sme_on_ecommerce_platforms", unit = "56", period = "2026", value = 31.5, source = "Hệ thống thống kê" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        await using var check = app.CreateDbContext();
+        Assert.Equal(31.5m, await check.DataValues.Where(v => v.Code == "sme_on_ecommerce_platforms" && v.UnitCode == "56").Select(v => v.Value).SingleAsync());
     }
 }

@@ -42,6 +42,29 @@ public static partial class ImportValues
         {
             return Fail(new Problem(0, "", e.Message));
         }
+        return await HandleTableAsync(db, scope, table, Spreadsheet.IsXlsx(fileName), confirmOutliers, clock, ct);
+    }
+
+    public sealed record JsonRow(string? Indicator, string? Unit, string? Period, decimal? Value, decimal? Numerator, decimal? Denominator, string? Source, string? Note);
+
+    public sealed record JsonRequest(IReadOnlyList<JsonRow>? Rows, bool ConfirmOutliers);
+
+    /// <summary>The same checks for machine clients posting JSON: row 2 is the first row, as in a file with its header.</summary>
+    public static Task<Report> HandleJsonAsync(EcomPlanDbContext db, AccessScope scope, JsonRequest request, TimeProvider clock, CancellationToken ct)
+    {
+        if (!scope.IsSignedIn) return Task.FromResult(new Report(0, 0, 0, 0, 0, [new Problem(0, "", "Cần đăng nhập để nhập số liệu.")], []));
+        if (request.Rows is not { Count: > 0 } rows) return Task.FromResult(new Report(0, 0, 0, 0, 0, [new Problem(0, "rows", "Không có dòng số liệu nào (rows).")], []));
+        if (rows.Count > MaxRows) return Task.FromResult(new Report(0, 0, 0, 0, 0, [new Problem(0, "rows", $"Tối đa {MaxRows} dòng một lần.")], []));
+        static string N(decimal? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
+        var table = new List<string[]> { Columns };
+        table.AddRange(rows.Select(r => new[] { r.Indicator ?? "", r.Unit ?? "", r.Period ?? "", N(r.Value), N(r.Numerator), N(r.Denominator), r.Source ?? "", r.Note ?? "" }));
+        return HandleTableAsync(db, scope, table, invariantNumbers: true, request.ConfirmOutliers, clock, ct);
+    }
+
+    private static async Task<Report> HandleTableAsync(EcomPlanDbContext db, AccessScope scope, List<string[]> table, bool invariantNumbers,
+        bool confirmOutliers, TimeProvider clock, CancellationToken ct)
+    {
+        Report Fail(params Problem[] problems) => new(0, 0, 0, 0, 0, problems, []);
         if (table.Count == 0) return Fail(new Problem(1, "", "Tệp rỗng."));
         var header = table[0].Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
         var missing = new[] { "ma_chi_so", "ma_don_vi", "ky", "nguon" }.Where(c => !header.Contains(c)).ToList();
@@ -54,7 +77,7 @@ public static partial class ImportValues
         var provinces = await db.Provinces.AsNoTracking().Select(p => p.Code).ToListAsync(ct);
         var communes = await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.ProvinceCode, ct);
         var permissions = await ValuePermissions.ForAsync(db, scope, ct);
-        var xlsx = Spreadsheet.IsXlsx(fileName);
+        var xlsx = invariantNumbers;
 
         var errors = new List<Problem>();
         var rows = new List<Row>();

@@ -27,6 +27,18 @@ public static class ValueEndpoints
             .WithTags("Số liệu (values)").WithName("ImportValues")
             .WithSummary("Nhập số liệu từ CSV/XLSX: kiểm tra hết trước khi ghi; có lỗi thì không ghi gì và trả mọi lỗi theo dòng, cột; giá trị bất thường cần confirmOutliers=true");
 
+        app.MapPost("/api/v1/values", async Task<Results<Ok<ImportValues.Report>, Conflict<ImportValues.Report>, BadRequest<ImportValues.Report>>> (
+                ImportValues.JsonRequest request, EcomPlanDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            {
+                var report = await ImportValues.HandleJsonAsync(db, await user.ScopeAsync(ct), request, clock, ct);
+                return report.Errors.Count > 0 ? TypedResults.BadRequest(report)
+                    : report.NeedsConfirmation ? TypedResults.Conflict(report)
+                    : TypedResults.Ok(report);
+            })
+            .RequireAuthorization(Policies.MachineClient)
+            .WithTags("Số liệu (values)").WithName("PostValues")
+            .WithSummary("Gửi số liệu dạng JSON (máy khách dùng mã truy cập): cùng các kiểm tra như nhập tệp; có lỗi thì không ghi gì");
+
         app.MapGet("/api/v1/plans/{id}/values-template", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 string id, string? format, EcomPlanDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
             {
