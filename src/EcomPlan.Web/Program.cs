@@ -79,6 +79,7 @@ app.MapProgressEndpoints();
 app.MapValueEndpoints();
 app.MapIndicatorEndpoints();
 app.MapReviewEndpoints();
+app.MapIndicatorEditingEndpoints();
 app.MapFallback("/api/{**rest}", (string rest) => Problems.NotFound($"Không có đường dẫn API '/api/{rest}'."))
     .AllowAnonymous().ExcludeFromDescription();
 app.MapRazorComponents<App>();

@@ -331,3 +331,28 @@ public class JsonValuesTests(MutationApp app)
         Assert.Equal(31.5m, await check.DataValues.Where(v => v.Code == "sme_on_ecommerce_platforms" && v.UnitCode == "56").Select(v => v.Value).SingleAsync());
     }
 }
+
+[Collection(MutationCollection.Name)]
+public class CatalogueEditingTests(MutationApp app)
+{
+    [Fact]
+    public async Task The_Ministry_edits_an_indicators_wording_bad_input_is_refused_and_the_change_is_audited()
+    {
+        var (id, email) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.MinistryEditor });
+        var editor = app.ClientWithToken(await app.TokenForAsync(id));
+        var empty = await editor.PutAsJsonAsync("/api/v1/indicators/plastic_packaging_share", new { nameVi = "", nameEn = "x", definition = "y" });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.True((await empty.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("nameVi"));
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.PutAsJsonAsync("/api/v1/indicators/khong_co", new { nameVi = "a", nameEn = "b", definition = "c" })).StatusCode);
+
+        var ok = await editor.PutAsJsonAsync("/api/v1/indicators/plastic_packaging_share",
+            new { nameVi = "Tỷ lệ sản phẩm TMĐT dùng bao bì nhựa", nameEn = "Share of e-commerce products in plastic packaging", definition = "Định nghĩa mới.", note = "Sửa thử." });
+        Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
+        var detail = await app.CreateClient().GetJsonAsync("/api/v1/indicators/plastic_packaging_share");
+        Assert.Equal("Định nghĩa mới.", detail["indicator"]!.Str("definition"));
+        await using var db = app.CreateDbContext();
+        var entry = await db.AuditEntries.Where(a => a.EntityType == "Indicator" && a.EntityId == "plastic_packaging_share").OrderByDescending(a => a.Id).FirstAsync();
+        Assert.Equal(email, entry.UserName);
+        Assert.Contains("Định nghĩa mới.", entry.NewValues);
+    }
+}

@@ -11,12 +11,15 @@ public static class Policies
     public const string AuditReading = "AuditReading";
     /// <summary>A machine client authenticated by a personal access token (no cookie, so no cross-site request forgery).</summary>
     public const string MachineClient = "MachineClient";
+    /// <summary>The Ministry's editors (and system administrators) edit the indicator catalogue.</summary>
+    public const string CatalogueEditing = "CatalogueEditing";
 
     internal static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(UserAdministration, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.CanManageUsers)));
         options.AddPolicy(MachineClient, p => p.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+        options.AddPolicy(CatalogueEditing, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.IsSystemAdmin || s.IsMinistryEditor)));
         options.AddPolicy(AuditReading, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.CanReadAudit)));
     }
 }
