@@ -69,6 +69,7 @@ public class AuthorizationMatrixTests(MutationApp app)
         // Every signed-in token client may call it (what it may write is checked row by row); no file is a 400.
         ["POST /api/v1/values/import"] = new("POST", _ => "/api/v1/values/import", SignedIn, AllowedStatus: 400, Content: EmptyCsvUpload),
         ["POST /api/v1/values"] = new("POST", _ => "/api/v1/values", SignedIn, _ => new { rows = Array.Empty<object>() }, AllowedStatus: 400),
+        ["GET /values/entry"] = new("GET", _ => "/values/entry", SignedIn, IsPage: true),
         ["GET /values/import"] = new("GET", _ => "/values/import", SignedIn, IsPage: true),
         ["GET /api/v1/indicators/"] = new("GET", _ => "/api/v1/indicators", Everyone),
         ["GET /api/v1/indicators/{code}"] = new("GET", _ => "/api/v1/indicators/b2c_revenue", Everyone),

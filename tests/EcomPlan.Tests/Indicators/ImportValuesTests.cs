@@ -356,3 +356,40 @@ public class CatalogueEditingTests(MutationApp app)
         Assert.Contains("Định nghĩa mới.", entry.NewValues);
     }
 }
+
+[Collection(MutationCollection.Name)]
+public class EntryFormTests(MutationApp app)
+{
+    [Fact]
+    public async Task A_department_enters_values_for_its_province_and_a_bad_number_writes_nothing()
+    {
+        var (_, email) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var client = await app.SignInAsync(email);
+        const string page = "/values/entry?unit=56&period=2024";
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(page));
+        var codes = System.Text.RegularExpressions.Regex.Matches(html, "name=\"Codes\\[(\\d+)\\]\" value=\"([a-z_]+)\"")
+            .ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value);
+        Assert.Contains("ecommerce_index_rank", codes.Keys);
+        var k = codes["enterprises_applying_ecommerce"];
+
+        // As a browser posts the form: every row's inputs, most of them empty.
+        Dictionary<string, string> Form(string value)
+        {
+            var fields = new Dictionary<string, string> { ["Unit"] = "56", ["Period"] = "2024" };
+            foreach (var i in codes.Values) { fields[$"Values[{i}]"] = ""; fields[$"Sources[{i}]"] = ""; }
+            fields[$"Values[{k}]"] = value;
+            fields[$"Sources[{k}]"] = "Sở Công Thương";
+            return fields;
+        }
+        var bad = await client.PostFormAsync(page, "entry", Form("nhiều"));
+        var badHtml = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+        Assert.True(badHtml.Contains("không đọc được số"), badHtml[Math.Max(0, badHtml.IndexOf("<main", StringComparison.Ordinal))..][..Math.Min(1500, badHtml.Length - Math.Max(0, badHtml.IndexOf("<main", StringComparison.Ordinal)))]);
+        await using (var db = app.CreateDbContext())
+            Assert.False(await db.DataValues.AnyAsync(v => v.Code == "enterprises_applying_ecommerce" && v.UnitCode == "56" && v.Period == "2024"));
+
+        var ok = await client.PostFormAsync(page, "entry", Form("62,5"));
+        Assert.Contains("Đã ghi 1 giá trị (1 đã duyệt", WebUtility.HtmlDecode(await ok.Content.ReadAsStringAsync()));
+        await using var check = app.CreateDbContext();
+        Assert.Equal(62.5m, await check.DataValues.Where(v => v.Code == "enterprises_applying_ecommerce" && v.UnitCode == "56" && v.Period == "2024").Select(v => v.Value).SingleAsync());
+    }
+}
