@@ -79,6 +79,24 @@ public class ProgressApiTests(EcomPlanApp app)
     }
 
     [Fact]
+    public async Task The_dashboard_filters_by_group_status_and_monitoring_agency_and_draws_sparklines()
+    {
+        var national = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/plans/national-2021-2025/progress?group=1"));
+        Assert.Contains("data-target-key=\"1.b.2\"", national);
+        Assert.DoesNotContain("data-target-key=\"5.b\"", national);
+        Assert.Contains("<svg class=\"sparkline\"", national);
+        var achieved = await client.GetStringAsync("/plans/national-2021-2025/progress?status=Achieved");
+        Assert.Contains("data-target-key=\"1.b.3\"", achieved);
+        Assert.DoesNotContain("data-target-key=\"1.b.2\"", achieved);
+
+        var targets = (await client.GetJsonAsync("/api/v1/plans/dong-thap-2026-2030/targets")).Items().ToList();
+        var tax = targets.Single(t => t.Str("key") == "II.2")["monitoringAgencyIds"]![0]!.GetValue<int>();
+        var byAgency = await client.GetStringAsync($"/plans/dong-thap-2026-2030/progress?agency={tax}");
+        Assert.Contains("data-target-key=\"II.2\"", byAgency);
+        Assert.DoesNotContain("data-target-key=\"I.1\"", byAgency);
+    }
+
+    [Fact]
     public void Every_target_indicator_is_in_the_catalogue_and_every_element_is_declared()
     {
         var options = new SeedDataOptions();
