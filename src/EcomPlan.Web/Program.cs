@@ -80,6 +80,7 @@ app.MapValueEndpoints();
 app.MapIndicatorEndpoints();
 app.MapReviewEndpoints();
 app.MapIndicatorEditingEndpoints();
+app.MapAssessmentEndpoints();
 app.MapFallback("/api/{**rest}", (string rest) => Problems.NotFound($"Không có đường dẫn API '/api/{rest}'."))
     .AllowAnonymous().ExcludeFromDescription();
 app.MapRazorComponents<App>();

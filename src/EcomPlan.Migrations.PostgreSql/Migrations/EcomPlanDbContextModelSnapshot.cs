@@ -597,6 +597,40 @@ namespace EcomPlan.Migrations.PostgreSql.Migrations
                     b.ToTable("Indicators");
                 });
 
+            modelBuilder.Entity("EcomPlan.Web.Features.Indicators.QualitativeAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AssessedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.ToTable("QualitativeAssessments");
+                });
+
             modelBuilder.Entity("EcomPlan.Web.Features.Plans.Plan", b =>
                 {
                     b.Property<string>("Id")
@@ -1209,6 +1243,15 @@ namespace EcomPlan.Migrations.PostgreSql.Migrations
                     b.HasOne("EcomPlan.Web.Features.AdministrativeUnits.Province", null)
                         .WithMany()
                         .HasForeignKey("ProvinceCode");
+                });
+
+            modelBuilder.Entity("EcomPlan.Web.Features.Indicators.QualitativeAssessment", b =>
+                {
+                    b.HasOne("EcomPlan.Web.Features.Plans.Target", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EcomPlan.Web.Features.Plans.Plan", b =>

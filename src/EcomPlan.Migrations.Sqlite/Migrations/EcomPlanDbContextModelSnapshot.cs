@@ -578,6 +578,38 @@ namespace EcomPlan.Migrations.Sqlite.Migrations
                     b.ToTable("Indicators");
                 });
 
+            modelBuilder.Entity("EcomPlan.Web.Features.Indicators.QualitativeAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AssessedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.ToTable("QualitativeAssessments");
+                });
+
             modelBuilder.Entity("EcomPlan.Web.Features.Plans.Plan", b =>
                 {
                     b.Property<string>("Id")
@@ -1172,6 +1204,15 @@ namespace EcomPlan.Migrations.Sqlite.Migrations
                     b.HasOne("EcomPlan.Web.Features.AdministrativeUnits.Province", null)
                         .WithMany()
                         .HasForeignKey("ProvinceCode");
+                });
+
+            modelBuilder.Entity("EcomPlan.Web.Features.Indicators.QualitativeAssessment", b =>
+                {
+                    b.HasOne("EcomPlan.Web.Features.Plans.Target", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EcomPlan.Web.Features.Plans.Plan", b =>

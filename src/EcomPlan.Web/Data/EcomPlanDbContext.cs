@@ -33,6 +33,7 @@ public sealed class EcomPlanDbContext(DbContextOptions<EcomPlanDbContext> option
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<DataElement> DataElements => Set<DataElement>();
     public DbSet<DataValue> DataValues => Set<DataValue>();
+    public DbSet<QualitativeAssessment> QualitativeAssessments => Set<QualitativeAssessment>();
 
     /// <summary>Loading the reference data and plan files at start is not a change by anyone: no row-by-row audit.</summary>
     public bool SuppressAudit { get; set; }

@@ -36,6 +36,7 @@ public class AuthorizationMatrixTests(MutationApp app)
         public required Dictionary<Who, (int Id, string Token)> Users { get; init; }
         public required int DtAgency { get; init; }
         public required int DtTask { get; init; }
+        public required int DtTarget { get; init; }
         public required int DtUser { get; init; }
         public required MutationApp App { get; init; }
 
@@ -71,6 +72,9 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["POST /api/v1/values"] = new("POST", _ => "/api/v1/values", SignedIn, _ => new { rows = Array.Empty<object>() }, AllowedStatus: 400),
         ["GET /values/entry"] = new("GET", _ => "/values/entry", SignedIn, IsPage: true),
         ["GET /values/import"] = new("GET", _ => "/values/import", SignedIn, IsPage: true),
+        // A target of Đồng Tháp's plan that is quantitative: its owners get through to the 400 that says so.
+        ["POST /api/v1/plans/{id}/targets/{targetId:int}/assessment"] = new("POST", c => $"/api/v1/plans/dong-thap-2026-2030/targets/{c.DtTarget}/assessment",
+            OwnersOfDongThap, _ => new { status = "on_track", evidence = "Ma trận phân quyền: thử." }, AllowedStatus: 400),
         ["GET /api/v1/indicators/"] = new("GET", _ => "/api/v1/indicators", Everyone),
         ["GET /api/v1/indicators/{code}"] = new("GET", _ => "/api/v1/indicators/b2c_revenue", Everyone),
         ["PUT /api/v1/indicators/{code}"] = new("PUT", _ => "/api/v1/indicators/b2c_revenue", [Who.SystemAdmin, Who.MinistryEditor],
@@ -158,7 +162,8 @@ public class AuthorizationMatrixTests(MutationApp app)
         var (dtUser, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.Viewer, ProvinceCode = "82" });
         await using var db2 = app.CreateDbContext();
         var task = await db2.Tasks.Where(t => t.PlanId == "dong-thap-2026-2030").OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
-        return new Context { Users = users, DtAgency = await app.AgencyIdAsync("82", "Sở Công Thương"), DtTask = task, DtUser = dtUser, App = app };
+        var target = await db2.Targets.Where(t => t.PlanId == "dong-thap-2026-2030").OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        return new Context { Users = users, DtAgency = await app.AgencyIdAsync("82", "Sở Công Thương"), DtTask = task, DtTarget = target, DtUser = dtUser, App = app };
     }
 
     private static string KeyOf(RouteEndpoint e)

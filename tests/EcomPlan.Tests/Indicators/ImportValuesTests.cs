@@ -393,3 +393,33 @@ public class EntryFormTests(MutationApp app)
         Assert.Equal(62.5m, await check.DataValues.Where(v => v.Code == "enterprises_applying_ecommerce" && v.UnitCode == "56" && v.Period == "2024").Select(v => v.Value).SingleAsync());
     }
 }
+
+[Collection(MutationCollection.Name)]
+public class QualitativeAssessmentTests(MutationApp app)
+{
+    [Fact]
+    public async Task The_owner_sets_a_qualitative_targets_status_with_evidence()
+    {
+        var (id, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.MinistryEditor });
+        var editor = app.ClientWithToken(await app.TokenForAsync(id));
+        var targets = (await editor.GetJsonAsync("/api/v1/plans/national-2026-2030/targets")).Items().ToList();
+        var plastic = targets.Single(t => t.Str("key") == "2.4.1")["id"]!.GetValue<int>();
+        var quantitative = targets.Single(t => t.Str("key") == "2.1.1")["id"]!.GetValue<int>();
+        var url = $"/api/v1/plans/national-2026-2030/targets/{plastic}/assessment";
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync(url, new { status = "on_track", evidence = "ngắn" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync(url, new { status = "insufficient_data", evidence = "Báo cáo năm 2026 của Bộ." })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync($"/api/v1/plans/national-2026-2030/targets/{quantitative}/assessment",
+            new { status = "on_track", evidence = "Báo cáo năm 2026 của Bộ." })).StatusCode);
+        var (khId, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientWithToken(await app.TokenForAsync(khId)).PostAsJsonAsync(url,
+            new { status = "on_track", evidence = "Báo cáo năm 2026 của Bộ." })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await editor.PostAsJsonAsync(url,
+            new { status = "needs_acceleration", evidence = "Khảo sát 2026: 62% đơn hàng còn dùng bao bì nhựa." })).StatusCode);
+        var progress = await app.CreateClient().GetJsonAsync("/api/v1/plans/national-2026-2030/progress");
+        var row = progress["targets"]!.Items().Single(t => t["target"]!.Str("key") == "2.4.1");
+        Assert.Equal("needs_acceleration", row["progress"]!.Str("status"));
+        Assert.Contains("62% đơn hàng", row["progress"]!.Str("explanation"));
+    }
+}

@@ -32,6 +32,9 @@ public static class ProgressQueries
             .Select(v => new { v.Code, v.Year, v.Period, v.Value, v.Source, v.Qualifier, v.IsIllustrative })
             .ToListAsync(ct);
         var closed = plan.PeriodEnd < currentYear;
+        var targetIds = targets.Select(t => t.Id).ToList();
+        var assessments = (await db.QualitativeAssessments.AsNoTracking().Where(a => targetIds.Contains(a.TargetId)).ToListAsync(ct))
+            .GroupBy(a => a.TargetId).ToDictionary(g => g.Key, g => g.OrderBy(a => a.Id).Last());
 
         var rows = targets.Select(t =>
         {
@@ -42,8 +45,15 @@ public static class ProgressQueries
             var input = new ProgressInput(t.Kind, lowerIsBetter, t.Value, t.Min, t.Max, t.Exclusive, t.DeadlineYear,
                 t.Baseline is { Value: { } bv } b ? new Observation(b.Year, bv) : null,
                 series.Select(s => new Observation(s.Year, s.Value)).ToList(), plan.PeriodStart);
-            return new TargetProgress(t, t.Indicator is { } c && indicators.TryGetValue(c, out var ind) ? ind.NameVi : null, unit, series,
-                ProgressMethod.Evaluate(input), closed ? ProgressMethod.EvaluateEnd(input) : null);
+            var progress = ProgressMethod.Evaluate(input);
+            var evaluation = closed ? ProgressMethod.EvaluateEnd(input) : null;
+            // A qualitative target takes the latest status its owner set by hand, with the evidence.
+            if (t.Kind == TargetKind.Qualitative && assessments.TryGetValue(t.Id, out var a))
+            {
+                progress = progress with { Status = a.Status, Explanation = $"Đánh giá ngày {VietnameseText.FormatDate(DateOnly.FromDateTime(a.AssessedAt.UtcDateTime))}: {a.Evidence}" };
+                if (closed) evaluation = new EvaluationResult(a.Status == ProgressStatus.Achieved, null, progress.Explanation);
+            }
+            return new TargetProgress(t, t.Indicator is { } c && indicators.TryGetValue(c, out var ind) ? ind.NameVi : null, unit, series, progress, evaluation);
         }).ToList();
         var counts = Enum.GetValues<ProgressStatus>().ToDictionary(s => s, s => rows.Count(r => r.Progress.Status == s));
         return new PlanProgress(planId, unit, closed, rows, counts);
