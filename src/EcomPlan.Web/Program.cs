@@ -31,6 +31,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
 builder.Services.AddEcomPlanDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ImportJobs>();
+builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddEcomPlanAccounts(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

@@ -41,6 +41,9 @@ public sealed class EcomPlanDbContext(DbContextOptions<EcomPlanDbContext> option
     /// <summary>Who to record when no user is signed in (start-up tasks).</summary>
     public string? AuditActor { get; set; }
 
+    /// <summary>Who to record when a background job works for a user (no request, so no signed-in principal).</summary>
+    public int? AuditUserId { get; set; }
+
     /// <summary>The province a change concerns when its entities do not say it themselves (a task's agencies).</summary>
     public string? AuditProvinceCode { get; set; }
 

@@ -71,6 +71,8 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["POST /api/v1/values/import"] = new("POST", _ => "/api/v1/values/import", SignedIn, AllowedStatus: 400, Content: EmptyCsvUpload),
         ["POST /api/v1/values"] = new("POST", _ => "/api/v1/values", SignedIn, _ => new { rows = Array.Empty<object>() }, AllowedStatus: 400),
         ["GET /values/entry"] = new("GET", _ => "/values/entry", SignedIn, IsPage: true),
+        // Someone else's (here: no) import job is "not found" to everybody signed in.
+        ["GET /values/import/{Id:guid}"] = new("GET", _ => $"/values/import/{Guid.Empty}", [], IsPage: true),
         ["GET /values/import"] = new("GET", _ => "/values/import", SignedIn, IsPage: true),
         // A target of Đồng Tháp's plan that is quantitative: its owners get through to the 400 that says so.
         ["POST /api/v1/plans/{id}/targets/{targetId:int}/assessment"] = new("POST", c => $"/api/v1/plans/dong-thap-2026-2030/targets/{c.DtTarget}/assessment",

@@ -423,3 +423,53 @@ public class QualitativeAssessmentTests(MutationApp app)
         Assert.Contains("62% đơn hàng", row["progress"]!.Str("explanation"));
     }
 }
+
+[Collection(MutationCollection.Name)]
+public class BackgroundImportTests(MutationApp app)
+{
+    [Fact]
+    public async Task A_large_file_is_imported_in_the_background_with_a_progress_page_only_its_owner_sees()
+    {
+        var (_, email) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var client = await app.SignInAsync(email);
+        string[] communes;
+        await using (var db = app.CreateDbContext())
+            communes = await db.Communes.Where(c => c.ProvinceCode == "56").Select(c => c.Code).ToArrayAsync();
+        var sb = new StringBuilder("ma_chi_so,ma_don_vi,ky,gia_tri,nguon\n");
+        foreach (var commune in communes)
+            for (var year = 2000; year < 2100; year++)
+                sb.Append("communes_with_online_merchants,").Append(commune).Append(',').Append(year).Append(",100,Báo cáo cấp xã Khánh Hòa\n");
+        var content = Encoding.UTF8.GetBytes(sb.ToString());
+        Assert.True(content.Length > EcomPlan.Web.Features.Indicators.Pages.ImportPage.BackgroundBytes);
+
+        var page = await client.GetStringAsync("/values/import");
+        var hidden = TestAccounts.HiddenFieldsOf(page, "import");
+        using var form = new MultipartFormDataContent();
+        foreach (var (k, v) in hidden) form.Add(new StringContent(v), k);
+        form.Add(new ByteArrayContent(content), "file", "khanh-hoa-xa.csv");
+        var posted = await client.PostAsync("/values/import", form);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var jobUrl = new Uri(new Uri("http://localhost"), posted.Headers.Location!).PathAndQuery;
+        Assert.StartsWith("/values/import/", jobUrl);
+
+        var first = WebUtility.HtmlDecode(await client.GetStringAsync(jobUrl));
+        Assert.True(first.Contains("<progress") && first.Contains("http-equiv=\"refresh\"") || first.Contains("Đã ghi"), first);
+        // Someone else cannot look at it.
+        var (_, other) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync(other)).GetAsync(jobUrl)).StatusCode);
+
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        string html;
+        do
+        {
+            await Task.Delay(500);
+            html = WebUtility.HtmlDecode(await client.GetStringAsync(jobUrl));
+        } while (!html.Contains("Đã ghi") && !html.Contains("lỗi") && DateTime.UtcNow < deadline);
+        Assert.Contains($"Đã ghi {communes.Length * 100} giá trị ({communes.Length * 100} đã duyệt", html);
+        await using var check = app.CreateDbContext();
+        var audit = await check.AuditEntries.Where(a => a.EntityType == "DataValue").OrderByDescending(a => a.Id).FirstAsync();
+        Assert.Equal(email, audit.UserName); // the background job records who started it
+        Assert.NotNull(audit.UserId);
+        Assert.Equal("56", audit.ProvinceCode);
+    }
+}

@@ -76,7 +76,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         if (db.SuppressAudit) return;
 
         var user = http.HttpContext?.User;
-        var userId = int.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (int?)null;
+        var userId = int.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : db.AuditUserId;
         var userName = user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? $"#{userId}" : db.AuditActor ?? "(hệ thống)";
         var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
         var now = clock.GetUtcNow();

@@ -28,7 +28,7 @@ public static partial class ImportValues
     private sealed record Row(int Number, string Code, string Unit, string Period, int Year, decimal Value, string Source, string? Note);
 
     public static async Task<Report> HandleAsync(EcomPlanDbContext db, AccessScope scope, Stream file, string fileName, long length,
-        bool confirmOutliers, TimeProvider clock, CancellationToken ct)
+        bool confirmOutliers, TimeProvider clock, CancellationToken ct, IProgress<(string Phase, int Done, int Total)>? progress = null)
     {
         Report Fail(params Problem[] problems) => new(0, 0, 0, 0, 0, problems, []);
         if (!scope.IsSignedIn) return Fail(new Problem(0, "", "Cần đăng nhập để nhập số liệu."));
@@ -42,7 +42,7 @@ public static partial class ImportValues
         {
             return Fail(new Problem(0, "", e.Message));
         }
-        return await HandleTableAsync(db, scope, table, Spreadsheet.IsXlsx(fileName), confirmOutliers, clock, ct);
+        return await HandleTableAsync(db, scope, table, Spreadsheet.IsXlsx(fileName), confirmOutliers, clock, ct, progress);
     }
 
     public sealed record JsonRow(string? Indicator, string? Unit, string? Period, decimal? Value, decimal? Numerator, decimal? Denominator, string? Source, string? Note);
@@ -62,7 +62,7 @@ public static partial class ImportValues
     }
 
     private static async Task<Report> HandleTableAsync(EcomPlanDbContext db, AccessScope scope, List<string[]> table, bool invariantNumbers,
-        bool confirmOutliers, TimeProvider clock, CancellationToken ct)
+        bool confirmOutliers, TimeProvider clock, CancellationToken ct, IProgress<(string Phase, int Done, int Total)>? progress = null)
     {
         Report Fail(params Problem[] problems) => new(0, 0, 0, 0, 0, problems, []);
         if (table.Count == 0) return Fail(new Problem(1, "", "Tệp rỗng."));
@@ -84,6 +84,7 @@ public static partial class ImportValues
         var seen = new Dictionary<(string, string, string), int>();
         for (var r = 1; r < table.Count; r++)
         {
+            if (r % 2000 == 0) progress?.Report(("Đang kiểm tra", r, table.Count - 1));
             var cells = table[r];
             string Cell(string name) => Col(name) is var i and >= 0 && i < cells.Length ? cells[i].Trim() : "";
             if (cells.All(string.IsNullOrWhiteSpace)) continue;
@@ -191,11 +192,25 @@ public static partial class ImportValues
 
         var now = clock.GetUtcNow();
         var approved = 0;
+        // The audit entries belong to the province when the whole file does, so its administrators see them.
+        var fileProvinces = toWrite.Select(w => w.Row.Unit == "VN" ? null : provinces.Contains(w.Row.Unit) ? w.Row.Unit : communes.GetValueOrDefault(w.Row.Unit)).Distinct().ToList();
+        db.AuditProvinceCode = fileProvinces.Count == 1 ? fileProvinces[0] : null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Earlier versions stop being current first, so the batches below can clear the change tracker.
+        foreach (var (_, previous) in toWrite) if (previous is not null) previous.IsCurrent = false;
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        var written = 0;
         foreach (var (row, previous) in toWrite)
         {
+            // Saved in batches inside the one transaction, so progress can be shown and memory stays bounded.
+            if (++written % 5000 == 0)
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                progress?.Report(("Đang ghi", written, toWrite.Count));
+            }
             var approves = permissions.Approves(row.Unit, row.Unit == "VN" ? null : provinces.Contains(row.Unit) ? row.Unit : communes.GetValueOrDefault(row.Unit));
-            if (previous is not null) previous.IsCurrent = false;
             db.DataValues.Add(new DataValue
             {
                 Code = row.Code, UnitCode = row.Unit, Period = row.Period, Year = row.Year, Value = row.Value, Source = row.Source, Note = row.Note,
