@@ -85,6 +85,8 @@ public static class DatabaseSetup
         await AdministrativeUnitSeeder.SeedAsync(db, options, ct);
         var added = await PlanSeeder.SeedAsync(db, options, ct);
         await Features.Indicators.IndicatorSeeder.SeedAsync(db, options, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+        if (scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Data:IllustrativeValues", false))
+            await Features.Indicators.IllustrativeData.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
         db.SuppressAudit = false;
         if (added.Count > 0)
         {

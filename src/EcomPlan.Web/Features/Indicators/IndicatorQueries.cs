@@ -14,7 +14,8 @@ public sealed record UnitValue(string UnitCode, string UnitName, int Year, decim
 public sealed record IndicatorTargetLine(string PlanId, string PlanTitle, string Key, string Requirement, decimal? Value, int? DeadlineYear, string UnitCode);
 
 public sealed record IndicatorDetail(Indicator Indicator, IReadOnlyList<SeriesPoint> Series, string UnitCode, string UnitName,
-    IReadOnlyList<string> UnitsWithData, IReadOnlyList<UnitValue> LatestByProvince, IReadOnlyList<IndicatorTargetLine> Targets);
+    IReadOnlyList<string> UnitsWithData, IReadOnlyList<UnitValue> LatestByProvince, IReadOnlyList<IndicatorTargetLine> Targets,
+    IReadOnlyList<UnitValue> IllustrativeByProvince);
 
 public static class IndicatorQueries
 {
@@ -53,7 +54,14 @@ public static class IndicatorQueries
         var lines = targets.Where(t => t.Indicator == code)
             .Select(t => new IndicatorTargetLine(t.PlanId, titles[t.PlanId].Title, t.Key, t.Requirement, t.Value ?? t.Min, t.DeadlineYear, titles[t.PlanId].ProvinceCode ?? "VN"))
             .ToList();
-        return new IndicatorDetail(indicator, series, unit, NameOf(unit), units, latestByProvince, lines);
+        // Illustration, when generated on request, is a list of its own: never in the series or the ranking above.
+        var illustrative = (await db.DataValues.AsNoTracking()
+                .Where(v => v.Code == code && v.IsIllustrative && v.IsCurrent)
+                .Select(v => new { v.UnitCode, v.Year, v.Value, v.Source }).ToListAsync(ct))
+            .GroupBy(v => v.UnitCode).Select(g => g.OrderBy(v => v.Year).Last())
+            .Select(v => new UnitValue(v.UnitCode, NameOf(v.UnitCode), v.Year, v.Value, v.Source))
+            .OrderBy(v => v.UnitName, VietnameseText.Comparer).ToList();
+        return new IndicatorDetail(indicator, series, unit, NameOf(unit), units, latestByProvince, lines, illustrative);
     }
 
     public static IEndpointRouteBuilder MapIndicatorEndpoints(this IEndpointRouteBuilder app)
