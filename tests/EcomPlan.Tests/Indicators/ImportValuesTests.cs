@@ -473,3 +473,26 @@ public class BackgroundImportTests(MutationApp app)
         Assert.Equal("56", audit.ProvinceCode);
     }
 }
+
+[Collection(MutationCollection.Name)]
+public class PeerOutlierTests(MutationApp app)
+{
+    [Fact]
+    public async Task A_value_far_from_the_other_provinces_needs_confirmation()
+    {
+        var (adminId, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.SystemAdministrator });
+        var admin = app.ClientWithToken(await app.TokenForAsync(adminId));
+        var peers = new[] { ("01", 20), ("04", 22), ("08", 18), ("11", 21), ("12", 19) }
+            .Select(p => new { indicator = "sustainable_ecommerce_enterprises", unit = p.Item1, period = "2028", value = p.Item2, source = "Khảo sát" }).ToArray();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/values", new { rows = peers })).StatusCode);
+
+        var (khId, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var kh = app.ClientWithToken(await app.TokenForAsync(khId));
+        var far = new { rows = new[] { new { indicator = "sustainable_ecommerce_enterprises", unit = "56", period = "2028", value = 90, source = "Sở Công Thương" } } };
+        var response = await kh.PostAsJsonAsync("/api/v1/values", far);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("các đơn vị cùng cấp (trung vị 20)", await response.Content.ReadAsStringAsync());
+        var near = new { rows = new[] { new { indicator = "sustainable_ecommerce_enterprises", unit = "56", period = "2028", value = 25, source = "Sở Công Thương" } } };
+        Assert.Equal(HttpStatusCode.OK, (await kh.PostAsJsonAsync("/api/v1/values", near)).StatusCode);
+    }
+}

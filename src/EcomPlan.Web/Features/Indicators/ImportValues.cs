@@ -170,6 +170,13 @@ public static partial class ImportValues
         var units = rows.Select(r => r.Unit).Distinct().ToList();
         var stored = await db.DataValues.Where(v => v.IsCurrent && codes.Contains(v.Code) && units.Contains(v.UnitCode)).ToListAsync(ct);
         var current = stored.ToDictionary(v => (v.Code, v.UnitCode, v.Period));
+        // Peers: other units of the same level for the same indicator and period (at least five of them).
+        var periods = rows.Select(r => r.Period).Distinct().ToList();
+        var peers = await db.DataValues.AsNoTracking()
+            .Where(v => v.IsCurrent && v.Status == ValueStatus.Approved && !v.IsIllustrative && codes.Contains(v.Code) && periods.Contains(v.Period))
+            .Select(v => new { v.Code, v.Period, v.UnitCode, v.Value }).ToListAsync(ct);
+        var medians = peers.GroupBy(p => (p.Code, p.Period, Level(p.UnitCode))).Where(g => g.Count() >= 5)
+            .ToDictionary(g => g.Key, g => Median(g.Select(p => p.Value)));
         var warnings = new List<Problem>();
         var unchanged = 0;
         var toWrite = new List<(Row Row, DataValue? Previous)>();
@@ -185,6 +192,9 @@ public static partial class ImportValues
             if (current.TryGetValue((row.Code, row.Unit, (row.Year - 1).ToString(CultureInfo.InvariantCulture)), out var previousYear)
                 && Outlier(previousYear.Value, row.Value))
                 warnings.Add(new Problem(row.Number, "gia_tri", $"Giá trị {Show(row.Value)} khác xa năm trước ({Show(previousYear.Value)}): hãy kiểm tra lại rồi xác nhận."));
+            else if (medians.TryGetValue((row.Code, row.Period, Level(row.Unit)), out var median) && median > 0
+                && (row.Value > median * 3 || row.Value < median / 3))
+                warnings.Add(new Problem(row.Number, "gia_tri", $"Giá trị {Show(row.Value)} khác xa các đơn vị cùng cấp (trung vị {Show(median)}): hãy kiểm tra lại rồi xác nhận."));
             toWrite.Add((row, existing));
         }
         if (errors.Count > 0) return new(rows.Count, 0, unchanged, 0, 0, errors, warnings);
@@ -222,6 +232,14 @@ public static partial class ImportValues
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new(rows.Count, toWrite.Count, unchanged, approved, toWrite.Count - approved, [], warnings);
+    }
+
+    private static int Level(string unit) => unit == "VN" ? 0 : unit.Length == 2 ? 1 : 2;
+
+    private static decimal Median(IEnumerable<decimal> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>Far from last year's value: more than half again, or less than half of it.</summary>
