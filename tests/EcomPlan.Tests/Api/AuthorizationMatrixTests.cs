@@ -82,6 +82,7 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["PUT /api/v1/indicators/{code}"] = new("PUT", _ => "/api/v1/indicators/b2c_revenue", [Who.SystemAdmin, Who.MinistryEditor],
             c => new { nameVi = "Doanh số thương mại điện tử B2C", nameEn = "B2C e-commerce revenue", definition = "Tổng giá trị bán lẻ trực tuyến B2C trong năm (tỷ USD)." }),
         ["GET /indicators/{Code}/edit"] = new("GET", _ => "/indicators/b2c_revenue/edit", [Who.SystemAdmin, Who.MinistryEditor], IsPage: true),
+        ["GET /api/v1/indicators/{code}/values/export"] = new("GET", _ => "/api/v1/indicators/b2c_revenue/values/export", Everyone),
         ["GET /indicators"] = new("GET", _ => "/indicators", Everyone, IsPage: true),
         ["GET /indicators/{Code}"] = new("GET", _ => "/indicators/b2c_revenue", Everyone, IsPage: true),
         ["GET /api/v1/values/pending"] = new("GET", _ => "/api/v1/values/pending", SignedIn),

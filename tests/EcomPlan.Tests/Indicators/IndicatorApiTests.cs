@@ -34,6 +34,34 @@ public class IndicatorApiTests(EcomPlanApp app)
     }
 
     [Fact]
+    public async Task Regions_projection_and_export_follow_the_catalogue_and_the_series()
+    {
+        var shoppers = await client.GetJsonAsync("/api/v1/indicators/online_shoppers_population_share?unit=82");
+        var region = Assert.Single(shoppers["regions"]!.AsArray())!;
+        Assert.Equal("dong_bang_song_cuu_long", region!.Str("regionCode"));
+        Assert.Equal(60.82m, region["value"]!.GetValue<decimal>());
+        Assert.Equal(1, region["provincesWithData"]!.GetValue<int>());
+        Assert.Equal(5, region["provinces"]!.GetValue<int>());
+        // B2C revenue is national only: it does not roll up into regions.
+        Assert.Empty((await client.GetJsonAsync("/api/v1/indicators/b2c_revenue"))["regions"]!.AsArray());
+
+        // Retail share 4,9% (2019) → 12% (2025), national target 20% in 2030: projected on the chart.
+        var share = await client.GetJsonAsync("/api/v1/indicators/ecommerce_retail_share");
+        var projected = share["projection"]!.Items().Single(p => p.Str("targetKey") == "2.1.3");
+        Assert.Equal(2030, projected["year"]!.GetValue<int>());
+        Assert.True(projected["value"]!.GetValue<decimal>() > 12m);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/indicators/ecommerce_retail_share"));
+        Assert.Contains("Dự báo theo xu hướng", html);
+
+        var csv = await client.GetStringAsync("/api/v1/indicators/b2c_revenue/values/export?format=csv");
+        Assert.Contains("b2c_revenue,VN,2019,10.08,iDEA/MOIT White Book 2020", csv);
+        var xlsx = await client.GetByteArrayAsync("/api/v1/indicators/b2c_revenue/values/export?format=xlsx");
+        var rows = Web.Infrastructure.Spreadsheet.Read(new MemoryStream(xlsx), "x.xlsx");
+        Assert.Equal(8, rows.Count);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/indicators/khong_co/values/export")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_indicator_is_404()
     {
         var (status, problem, _) = await client.GetProblemAsync("/api/v1/indicators/khong_co");

@@ -13,9 +13,13 @@ public sealed record UnitValue(string UnitCode, string UnitName, int Year, decim
 
 public sealed record IndicatorTargetLine(string PlanId, string PlanTitle, string Key, string Requirement, decimal? Value, int? DeadlineYear, string UnitCode);
 
+public sealed record RegionValue(string RegionCode, string RegionName, decimal Value, int ProvincesWithData, int Provinces, string Method);
+
+public sealed record ProjectionPoint(int Year, decimal Value, string TargetKey);
+
 public sealed record IndicatorDetail(Indicator Indicator, IReadOnlyList<SeriesPoint> Series, string UnitCode, string UnitName,
     IReadOnlyList<string> UnitsWithData, IReadOnlyList<UnitValue> LatestByProvince, IReadOnlyList<IndicatorTargetLine> Targets,
-    IReadOnlyList<UnitValue> IllustrativeByProvince);
+    IReadOnlyList<UnitValue> IllustrativeByProvince, IReadOnlyList<RegionValue> Regions, IReadOnlyList<ProjectionPoint> Projection);
 
 public static class IndicatorQueries
 {
@@ -61,7 +65,41 @@ public static class IndicatorQueries
             .GroupBy(v => v.UnitCode).Select(g => g.OrderBy(v => v.Year).Last())
             .Select(v => new UnitValue(v.UnitCode, NameOf(v.UnitCode), v.Year, v.Value, v.Source))
             .OrderBy(v => v.UnitName, VietnameseText.Comparer).ToList();
-        return new IndicatorDetail(indicator, series, unit, NameOf(unit), units, latestByProvince, lines, illustrative);
+        var regions = await RegionsAsync(db, indicator, latestByProvince, ct);
+        // The trend of the unit's own targets extended to their deadline, by the progress method.
+        var projection = lines.Where(l => l.UnitCode == unit && l.DeadlineYear is not null && series.Count >= 2)
+            .Select(l => (Line: l, Target: targets.First(t => t.PlanId == l.PlanId && t.Key == l.Key)))
+            .Select(x => (x.Line, Result: ProgressMethod.Evaluate(new ProgressInput(x.Target.Kind, indicator.LowerIsBetter, x.Target.Value, x.Target.Min,
+                x.Target.Max, x.Target.Exclusive, x.Target.DeadlineYear, null, series.Select(s => new Observation(s.Year, s.Value)).ToList()))))
+            .Where(x => x.Result.Projection is not null && x.Line.DeadlineYear > series[^1].Year)
+            .Select(x => new ProjectionPoint(x.Line.DeadlineYear!.Value, Math.Round(x.Result.Projection!.Value, 2), x.Line.Key))
+            .DistinctBy(p => p.Year).ToList();
+        return new IndicatorDetail(indicator, series, unit, NameOf(unit), units, latestByProvince, lines, illustrative, regions, projection);
+    }
+
+    /// <summary>
+    /// Regions from their provinces' latest values, by the catalogue's roll-up rule: sums add up; shares are
+    /// weighted by population (the numerators and denominators are not stored yet, so a ratio of sums is
+    /// approximated this way, and said so); ranks and national-only figures do not roll up.
+    /// </summary>
+    private static async Task<List<RegionValue>> RegionsAsync(EcomPlanDbContext db, Indicator indicator, List<UnitValue> provinces, CancellationToken ct)
+    {
+        if (indicator.Rollup == "none" || provinces.Count == 0) return [];
+        var units = await db.Provinces.AsNoTracking().Select(p => new { p.Code, p.RegionCode, p.Population }).ToListAsync(ct);
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Number).ToListAsync(ct);
+        var byCode = provinces.ToDictionary(p => p.UnitCode);
+        return regions.Select(r =>
+        {
+            var members = units.Where(u => u.RegionCode == r.Code).ToList();
+            var withData = members.Where(m => byCode.ContainsKey(m.Code)).ToList();
+            if (withData.Count == 0) return null;
+            var sum = indicator.Rollup == "sum";
+            var weight = withData.Sum(m => (decimal)(m.Population ?? 0));
+            var value = sum
+                ? withData.Sum(m => byCode[m.Code].Value)
+                : weight == 0 ? withData.Average(m => byCode[m.Code].Value) : withData.Sum(m => byCode[m.Code].Value * (m.Population ?? 0)) / weight;
+            return new RegionValue(r.Code, r.Name, Math.Round(value, 2), withData.Count, members.Count, sum ? "tổng" : "bình quân gia quyền theo dân số");
+        }).OfType<RegionValue>().ToList();
     }
 
     public static IEndpointRouteBuilder MapIndicatorEndpoints(this IEndpointRouteBuilder app)
@@ -69,6 +107,23 @@ public static class IndicatorQueries
         var group = app.MapGroup("/api/v1/indicators").WithTags("Chỉ số (indicators)").AllowAnonymous();
         group.MapGet("/", async (EcomPlanDbContext db, CancellationToken ct) => TypedResults.Ok(await ListAsync(db, ct)))
             .WithName("ListIndicators").WithSummary("Danh mục chỉ số");
+        group.MapGet("/{code}/values/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string code, string? format, EcomPlanDbContext db, CancellationToken ct) =>
+            {
+                if (format is not (null or "csv" or "xlsx")) return Problems.BadRequest("Định dạng phải là csv hoặc xlsx.");
+                if (!await db.Indicators.AnyAsync(i => i.Code == code, ct)) return Problems.NotFound($"Không có chỉ số mã '{code}'.");
+                var values = await db.DataValues.AsNoTracking()
+                    .Where(v => v.Code == code && v.IsCurrent && v.Status == ValueStatus.Approved && !v.IsIllustrative)
+                    .OrderBy(v => v.UnitCode).ThenBy(v => v.Period)
+                    .Select(v => new { v.UnitCode, v.Period, v.Value, v.Source, v.SourceUrl, v.Qualifier, v.Version })
+                    .ToListAsync(ct);
+                var rows = new List<IReadOnlyList<string>> { new[] { "ma_chi_so", "ma_don_vi", "ky", "gia_tri", "nguon", "dia_chi_nguon", "muc_do", "phien_ban" } };
+                rows.AddRange(values.Select(v => (IReadOnlyList<string>)[code, v.UnitCode, v.Period, v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    v.Source, v.SourceUrl ?? "", v.Qualifier ?? "", v.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+                return format == "xlsx"
+                    ? TypedResults.File(Spreadsheet.WriteXlsx("So lieu", rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-lieu-{code}.xlsx")
+                    : TypedResults.File(Spreadsheet.WriteCsv(rows), "text/csv; charset=utf-8", $"so-lieu-{code}.csv");
+            })
+            .WithName("ExportIndicatorValues").WithSummary("Xuất số liệu đã duyệt (thật) của một chỉ số ra CSV hoặc XLSX");
         group.MapGet("/{code}", async Task<Results<Ok<IndicatorDetail>, ProblemHttpResult>> (string code, string? unit, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
                 await GetAsync(db, code, unit, await user.ScopeAsync(ct), ct) is { } detail ? TypedResults.Ok(detail) : Problems.NotFound($"Không có chỉ số mã '{code}'."))
             .WithName("GetIndicator").WithSummary("Một chỉ số: định nghĩa, chuỗi số liệu của một đơn vị, so sánh các tỉnh, các chỉ tiêu dùng chỉ số này");

@@ -21,12 +21,14 @@
     const chart = echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption({
       animation: false,
-      grid: { left: 8, right: 160, top: 16, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 160, top: 16, bottom: 28, containLabel: true },
+      legend: spec.series.length > 1 ? { bottom: 0 } : undefined,
       tooltip: { trigger: 'axis', renderMode: 'richText' },
       xAxis: { type: 'category', data: spec.labels },
       yAxis: { type: 'value', scale: true },
       series: spec.series.map((s, i) => ({
-        name: s.name, type: 'line', data: s.values, color: s.color, symbolSize: 7,
+        name: s.name, type: 'line', data: s.values, color: s.color, symbolSize: 7, connectNulls: true,
+        lineStyle: s.dashed ? { type: 'dashed' } : undefined,
         // Target values of the plans as horizontal lines, labelled with the target.
         markLine: i === 0 && spec.targets && spec.targets.length
           ? { symbol: 'none', lineStyle: { type: 'dashed', color: '#1e6b34' }, label: { formatter: '{b}', position: 'end' },
