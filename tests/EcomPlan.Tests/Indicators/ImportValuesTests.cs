@@ -496,3 +496,29 @@ public class PeerOutlierTests(MutationApp app)
         Assert.Equal(HttpStatusCode.OK, (await kh.PostAsJsonAsync("/api/v1/values", near)).StatusCode);
     }
 }
+
+[Collection(MutationCollection.Name)]
+public class DraftValuesTests(MutationApp app)
+{
+    [Fact]
+    public async Task A_reporter_saves_a_draft_then_submits_it_and_the_department_approves_it()
+    {
+        var reporter = app.ClientWithToken(await app.TokenForAsync((await app.CreateUserAsync(
+            new RoleAssignment { Role = UserRole.AgencyReporter, AgencyId = await app.AgencyIdAsync("82", "Ngân hàng Nhà nước chi nhánh Khu vực 13") })).Id));
+        var row = new { indicator = "cashless_payment_share", unit = "82", period = "2029", value = 44, source = "NHNN chi nhánh Khu vực 13" };
+        var draft = await reporter.PostAsJsonAsync("/api/v1/values", new { rows = new[] { row }, draft = true });
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        Assert.Equal(1, (await draft.Content.ReadFromJsonAsync<JsonObject>())!["drafts"]!.GetValue<int>());
+
+        var admin = app.ClientWithToken(await app.TokenForAsync((await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "82" })).Id));
+        bool Pending(JsonNode list) => list.Items().Any(v => v.Str("code") == "cashless_payment_share" && v.Str("period") == "2029");
+        Assert.False(Pending(await admin.GetJsonAsync("/api/v1/values/pending")));   // a draft is not sent yet
+
+        var sent = await reporter.PostAsJsonAsync("/api/v1/values", new { rows = new[] { row } });
+        Assert.Equal(1, (await sent.Content.ReadFromJsonAsync<JsonObject>())!["submitted"]!.GetValue<int>());
+        Assert.True(Pending(await admin.GetJsonAsync("/api/v1/values/pending")));
+        await using var db = app.CreateDbContext();
+        Assert.Equal([ValueStatus.Draft, ValueStatus.Submitted],
+            await db.DataValues.Where(v => v.Code == "cashless_payment_share" && v.UnitCode == "82" && v.Period == "2029").OrderBy(v => v.Version).Select(v => v.Status).ToListAsync());
+    }
+}

@@ -130,6 +130,21 @@ public class ProgressMethodTests
     }
 
     [Fact]
+    public void A_share_of_a_share_reads_as_a_floor_on_the_inner_share()
+    {
+        // 80% of cashless e-commerce payments through intermediaries by 2025; 60% (2021) → 70% (2023):
+        // observed (70/60)^(1/2) − 1 = 8,012 %; required (80/60)^(1/4) − 1 = 7,457 %; ratio 1,074
+        var r = ProgressMethod.Evaluate(Of(TargetKind.ShareOfShare, 80, null, null, 2025, (2021, 60), (2023, 70)));
+        Assert.Equal(ProgressStatus.OnTrack, r.Status);
+        Assert.Equal(1.074, r.Ratio!.Value, 2);
+        Assert.Equal(ProgressStatus.Achieved, ProgressMethod.Evaluate(Of(TargetKind.ShareOfShare, 80, null, null, 2025, (2021, 60), (2024, 81))).Status);
+    }
+
+    [Fact]
+    public void Met_at_base_and_still_met_is_achieved() =>
+        Assert.Equal(ProgressStatus.Achieved, ProgressMethod.Evaluate(Floor(50, 2030, (2020, 55), (2025, 57))).Status);
+
+    [Fact]
     public void A_stated_baseline_takes_precedence_over_the_first_value()
     {
         var input = Floor(70, 2030, (2027, 65)) with { Baseline = new Observation(2025, 60.82m) };

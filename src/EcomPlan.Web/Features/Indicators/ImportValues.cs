@@ -22,13 +22,15 @@ public static partial class ImportValues
 
     public sealed record Report(int Rows, int Written, int Unchanged, int Approved, int Submitted, IReadOnlyList<Problem> Errors, IReadOnlyList<Problem> Warnings)
     {
+        public int Drafts { get; init; }
+
         public bool NeedsConfirmation => Errors.Count == 0 && Warnings.Count > 0 && Written == 0;
     }
 
     private sealed record Row(int Number, string Code, string Unit, string Period, int Year, decimal Value, string Source, string? Note);
 
     public static async Task<Report> HandleAsync(EcomPlanDbContext db, AccessScope scope, Stream file, string fileName, long length,
-        bool confirmOutliers, TimeProvider clock, CancellationToken ct, IProgress<(string Phase, int Done, int Total)>? progress = null)
+        bool confirmOutliers, TimeProvider clock, CancellationToken ct, IProgress<(string Phase, int Done, int Total)>? progress = null, bool asDraft = false)
     {
         Report Fail(params Problem[] problems) => new(0, 0, 0, 0, 0, problems, []);
         if (!scope.IsSignedIn) return Fail(new Problem(0, "", "Cần đăng nhập để nhập số liệu."));
@@ -47,7 +49,8 @@ public static partial class ImportValues
 
     public sealed record JsonRow(string? Indicator, string? Unit, string? Period, decimal? Value, decimal? Numerator, decimal? Denominator, string? Source, string? Note);
 
-    public sealed record JsonRequest(IReadOnlyList<JsonRow>? Rows, bool ConfirmOutliers);
+    /// <summary>Rows to enter; with Draft they are saved as drafts (nháp): kept, not submitted, not used, and sending them again without Draft submits them.</summary>
+    public sealed record JsonRequest(IReadOnlyList<JsonRow>? Rows, bool ConfirmOutliers, bool Draft = false);
 
     /// <summary>The same checks for machine clients posting JSON: row 2 is the first row, as in a file with its header.</summary>
     public static Task<Report> HandleJsonAsync(EcomPlanDbContext db, AccessScope scope, JsonRequest request, TimeProvider clock, CancellationToken ct)
@@ -58,11 +61,11 @@ public static partial class ImportValues
         static string N(decimal? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
         var table = new List<string[]> { Columns };
         table.AddRange(rows.Select(r => new[] { r.Indicator ?? "", r.Unit ?? "", r.Period ?? "", N(r.Value), N(r.Numerator), N(r.Denominator), r.Source ?? "", r.Note ?? "" }));
-        return HandleTableAsync(db, scope, table, invariantNumbers: true, request.ConfirmOutliers, clock, ct);
+        return HandleTableAsync(db, scope, table, invariantNumbers: true, request.ConfirmOutliers, clock, ct, asDraft: request.Draft);
     }
 
     private static async Task<Report> HandleTableAsync(EcomPlanDbContext db, AccessScope scope, List<string[]> table, bool invariantNumbers,
-        bool confirmOutliers, TimeProvider clock, CancellationToken ct, IProgress<(string Phase, int Done, int Total)>? progress = null)
+        bool confirmOutliers, TimeProvider clock, CancellationToken ct, IProgress<(string Phase, int Done, int Total)>? progress = null, bool asDraft = false)
     {
         Report Fail(params Problem[] problems) => new(0, 0, 0, 0, 0, problems, []);
         if (table.Count == 0) return Fail(new Problem(1, "", "Tệp rỗng."));
@@ -183,7 +186,8 @@ public static partial class ImportValues
         foreach (var row in rows)
         {
             current.TryGetValue((row.Code, row.Unit, row.Period), out var existing);
-            if (existing is not null && existing.Value == row.Value) { unchanged++; continue; }
+            // The same value is unchanged, unless a draft is now being sent: that is a new version, submitted.
+            if (existing is not null && existing.Value == row.Value && (existing.Status != ValueStatus.Draft || asDraft)) { unchanged++; continue; }
             if (existing is { Status: ValueStatus.Approved })
             {
                 errors.Add(new Problem(row.Number, "gia_tri", $"Đã có giá trị đã duyệt {Show(existing.Value)} cho {row.Code}, {row.Unit}, kỳ {row.Period}. Cần mở lại giá trị đó trước khi sửa."));
@@ -224,14 +228,15 @@ public static partial class ImportValues
             db.DataValues.Add(new DataValue
             {
                 Code = row.Code, UnitCode = row.Unit, Period = row.Period, Year = row.Year, Value = row.Value, Source = row.Source, Note = row.Note,
-                Status = approves ? ValueStatus.Approved : ValueStatus.Submitted, EnteredBy = scope.UserId,
+                Status = asDraft ? ValueStatus.Draft : approves ? ValueStatus.Approved : ValueStatus.Submitted, EnteredBy = scope.UserId,
                 Version = (previous?.Version ?? 0) + 1, IsCurrent = true, CreatedAt = now,
             });
-            if (approves) approved++;
+            if (approves && !asDraft) approved++;
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new(rows.Count, toWrite.Count, unchanged, approved, toWrite.Count - approved, [], warnings);
+        var drafts = asDraft ? toWrite.Count : 0;
+        return new(rows.Count, toWrite.Count, unchanged, approved, toWrite.Count - approved - drafts, [], warnings) { Drafts = drafts };
     }
 
     private static int Level(string unit) => unit == "VN" ? 0 : unit.Length == 2 ? 1 : 2;
