@@ -214,7 +214,7 @@ public class ImportValuesTests(MutationApp app)
         Assert.Contains(rows, r => r[0] == "ecommerce_index_rank" && r[1] == "56");
         var csv = await anonymous.GetStringAsync("/api/v1/plans/dong-thap-2021-2025/progress/export?format=csv");
         Assert.Contains("Không đạt", csv);
-        Assert.Contains("60.82", csv);
+        Assert.Contains(",60.82,", csv);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/v1/plans/dong-thap-2021-2025/progress/export?format=pdf")).StatusCode);
     }
 
@@ -438,7 +438,7 @@ public class BackgroundImportTests(MutationApp app)
         var sb = new StringBuilder("ma_chi_so,ma_don_vi,ky,gia_tri,nguon\n");
         foreach (var commune in communes)
             for (var year = 2000; year < 2100; year++)
-                sb.Append("communes_with_online_merchants,").Append(commune).Append(',').Append(year).Append(",100,Báo cáo cấp xã Khánh Hòa\n");
+                sb.Append("ecommerce_trainees_share,").Append(commune).Append(',').Append(year).Append(",50,Báo cáo cấp xã Khánh Hòa\n");
         var content = Encoding.UTF8.GetBytes(sb.ToString());
         Assert.True(content.Length > EcomPlan.Web.Features.Indicators.Pages.ImportPage.BackgroundBytes);
 

@@ -117,7 +117,7 @@ public static class IndicatorQueries
                     .Select(v => new { v.UnitCode, v.Period, v.Value, v.Source, v.SourceUrl, v.Qualifier, v.Version })
                     .ToListAsync(ct);
                 var rows = new List<IReadOnlyList<string>> { new[] { "ma_chi_so", "ma_don_vi", "ky", "gia_tri", "nguon", "dia_chi_nguon", "muc_do", "phien_ban" } };
-                rows.AddRange(values.Select(v => (IReadOnlyList<string>)[code, v.UnitCode, v.Period, v.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                rows.AddRange(values.Select(v => (IReadOnlyList<string>)[code, v.UnitCode, v.Period, v.Value.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture),
                     v.Source, v.SourceUrl ?? "", v.Qualifier ?? "", v.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
                 return format == "xlsx"
                     ? TypedResults.File(Spreadsheet.WriteXlsx("So lieu", rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-lieu-{code}.xlsx")

@@ -68,7 +68,8 @@ public static class ValueEndpoints
                 {
                     new[] { "nhom", "ma_chi_tieu", "chi_tieu", "chi_so", "yeu_cau", "don_vi", "nam_moi_nhat", "gia_tri_moi_nhat", "tinh_trang", "ty_so", "du_bao_den_han", "danh_gia_cuoi_ky", "giai_thich" },
                 };
-                string N(decimal? v) => v is { } d ? d.ToString(CultureInfo.InvariantCulture) : "";
+                // "0.######": PostgreSQL returns numeric(18,4) with its trailing zeros (60.8200).
+                string N(decimal? v) => v is { } d ? d.ToString("0.######", CultureInfo.InvariantCulture) : "";
                 rows.AddRange(progress.Targets.Select(t => (IReadOnlyList<string>)
                 [
                     t.Target.Group, t.Target.Key, t.Target.Text, t.Target.Indicator ?? "", t.Target.Requirement, t.Target.Unit ?? "",
