@@ -47,6 +47,19 @@ public sealed class BrowserApp : EcomPlanApp
     }
 }
 
+public static class BrowserSignIn
+{
+    /// <summary>Signs in through the login form, as a person does, and waits for the name in the header.</summary>
+    public static async Task SignInAsync(this IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Địa chỉ thư").FillAsync(email);
+        await page.GetByLabel("Mật khẩu").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".user-name")).ToHaveTextAsync(email);
+    }
+}
+
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
 {

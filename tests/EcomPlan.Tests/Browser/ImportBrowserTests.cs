@@ -19,11 +19,7 @@ public class ImportBrowserTests(BrowserApp app)
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         page.Response += (_, r) => { if (r.Status >= 400) errors.Add($"{r.Status} {r.Url}"); };
 
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Địa chỉ thư").FillAsync(email);
-        await page.GetByLabel("Mật khẩu").FillAsync(TestAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Expect(page.Locator(".user-name")).ToHaveTextAsync(email);
+        await page.SignInAsync(email, TestAccounts.Password);
 
         // Before: no value for the clean-energy logistics target of Khánh Hòa.
         await page.GotoAsync("/plans/khanh-hoa-2026-2030/progress");

@@ -20,11 +20,7 @@ public class InvitationBrowserTests(BrowserApp app)
         {
             var page = await adminContext.NewPageAsync();
             page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-            await page.GotoAsync("/account/login");
-            await page.GetByLabel("Địa chỉ thư").FillAsync(adminEmail);
-            await page.GetByLabel("Mật khẩu").FillAsync(TestAccounts.Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-            await Expect(page.Locator(".user-name")).ToHaveTextAsync(adminEmail);
+            await page.SignInAsync(adminEmail, TestAccounts.Password);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Người dùng" }).ClickAsync();
             await page.GetByLabel("Địa chỉ thư").FillAsync(reporterEmail);
