@@ -9,6 +9,7 @@ using EcomPlan.Web.Features.AdministrativeUnits;
 using EcomPlan.Web.Features.Agencies;
 using EcomPlan.Web.Features.Alignment;
 using EcomPlan.Web.Features.Plans;
+using EcomPlan.Web.Features.Reporting;
 using EcomPlan.Web.Infrastructure;
 
 DatabaseSetup.LoadMigrationAssembliesFromAppFolder();
@@ -33,6 +34,8 @@ builder.Services.AddEcomPlanDatabase(builder.Configuration, builder.Environment.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ImportJobs>();
 builder.Services.AddHostedService<ImportWorker>();
+builder.Services.Configure<ReportingOptions>(builder.Configuration.GetSection("Reporting"));
+builder.Services.AddHostedService<ReportingWorker>();
 builder.Services.AddEcomPlanAccounts(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
@@ -83,6 +86,7 @@ app.MapIndicatorEndpoints();
 app.MapReviewEndpoints();
 app.MapIndicatorEditingEndpoints();
 app.MapAssessmentEndpoints();
+app.MapReportingEndpoints();
 app.MapFallback("/api/{**rest}", (string rest) => Problems.NotFound($"Không có đường dẫn API '/api/{rest}'."))
     .AllowAnonymous().ExcludeFromDescription();
 app.MapRazorComponents<App>();

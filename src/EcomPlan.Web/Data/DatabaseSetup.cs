@@ -73,6 +73,8 @@ public static class DatabaseSetup
                 : throw new FileNotFoundException($"Không tìm thấy {name.Name}.dll cạnh ứng dụng. Hãy build cả solution (./ecomplan run) trước khi chạy.", path);
         };
 
+    private const string DongThapPlan = "dong-thap-2026-2030";
+
     public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -85,6 +87,13 @@ public static class DatabaseSetup
         await AdministrativeUnitSeeder.SeedAsync(db, options, ct);
         var added = await PlanSeeder.SeedAsync(db, options, ct);
         await Features.Indicators.IndicatorSeeder.SeedAsync(db, options, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+        // Đồng Tháp's plan states its reporting regime; set it with the plan, effective from the day it is loaded.
+        if (added.Contains(DongThapPlan) && await db.Plans.FindAsync([DongThapPlan], ct) is { ProvinceCode: { } dongThap })
+        {
+            var today = Features.Reporting.ReportWorkflow.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
+            db.ReportingRegimes.Add(Features.Reporting.SetReportingRegime.DongThapSeed(DongThapPlan, dongThap, today));
+            await db.SaveChangesAsync(ct);
+        }
         if (scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Data:IllustrativeValues", false))
             await Features.Indicators.IllustrativeData.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
         db.SuppressAudit = false;

@@ -4,6 +4,7 @@ using EcomPlan.Web.Features.AdministrativeUnits;
 using EcomPlan.Web.Features.Audit;
 using EcomPlan.Web.Features.Indicators;
 using EcomPlan.Web.Features.Plans;
+using EcomPlan.Web.Features.Reporting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,15 @@ public sealed class EcomPlanDbContext(DbContextOptions<EcomPlanDbContext> option
     public DbSet<DataElement> DataElements => Set<DataElement>();
     public DbSet<DataValue> DataValues => Set<DataValue>();
     public DbSet<QualitativeAssessment> QualitativeAssessments => Set<QualitativeAssessment>();
+    public DbSet<ReportingRegime> ReportingRegimes => Set<ReportingRegime>();
+    public DbSet<ReportingRuleRow> ReportingRules => Set<ReportingRuleRow>();
+    public DbSet<ReportCycle> ReportCycles => Set<ReportCycle>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<TaskProgress> TaskProgress => Set<TaskProgress>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+    public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<ConsolidatedReport> ConsolidatedReports => Set<ConsolidatedReport>();
 
     /// <summary>Loading the reference data and plan files at start is not a change by anyone: no row-by-row audit.</summary>
     public bool SuppressAudit { get; set; }

@@ -68,4 +68,26 @@ public sealed class AccessScope(int? userId, IReadOnlyList<ScopedRole> roles)
         IsSystemAdmin || (provinceCode is not null && AdministeredProvinces.Contains(provinceCode));
 
     public bool CanReadAudit => IsSystemAdmin || AdministeredProvinces.Count > 0;
+
+    /// <summary>A plan's reporting regime, cycles, reviews and consolidated reports belong to whoever edits the plan.</summary>
+    public bool CanRunReporting(PlanLevel level, string? provinceCode) => CanEditPlan(level, provinceCode);
+
+    /// <summary>Only the reporting unit's own reporters write its report, never another agency or commune.</summary>
+    public bool CanWriteReport(int? agencyId, string? communeCode) =>
+        Roles.Any(r => (r.Role == UserRole.AgencyReporter && agencyId is not null && r.AgencyId == agencyId)
+            || (r.Role == UserRole.CommuneReporter && communeCode is not null && r.CommuneCode == communeCode));
+
+    /// <summary>
+    /// Who sees a cycle's reports: the reviewers, the whole-country roles, viewers of the province, and each unit's own
+    /// reporters (their own report only: another agency's report is not theirs to read).
+    /// </summary>
+    public bool CanReadReport(PlanLevel level, string? provinceCode, int? agencyId, string? communeCode) =>
+        CanRunReporting(level, provinceCode) || SeesWholeCountry || CanWriteReport(agencyId, communeCode)
+        || (provinceCode is not null && Roles.Any(r => r.Role == UserRole.Viewer && r.ProvinceCode == provinceCode));
+
+    /// <summary>Completeness of a cycle (who submitted, who is late) is visible to everyone with a role there.</summary>
+    public bool CanReadCycle(PlanLevel level, string? provinceCode) =>
+        CanRunReporting(level, provinceCode) || SeesWholeCountry
+        || (provinceCode is not null && Provinces.Contains(provinceCode))
+        || (level == PlanLevel.National && IsSignedIn);
 }

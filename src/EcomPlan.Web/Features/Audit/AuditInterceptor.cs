@@ -16,7 +16,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 {
     /// <summary>Secrets and values derived from others: never copied into the audit trail.</summary>
     private static readonly HashSet<string> Redacted =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "SearchText", "NormalizedEmail", "NormalizedUserName"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "SearchText", "NormalizedEmail", "NormalizedUserName",
+         // File contents: the trail keeps their name, size and SHA-256, not megabytes of base64.
+         "Content", "FinalDocx", "FinalXlsx"];
 
     /// <summary>Bookkeeping that is not business data: a token's last use, the lock-out counter.</summary>
     private static readonly HashSet<string> Noise = ["LastUsedAt", "AccessFailedCount"];

@@ -1,0 +1,137 @@
+using EcomPlan.Web.Data;
+using EcomPlan.Web.Features.Accounts;
+using EcomPlan.Web.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomPlan.Web.Features.Reporting;
+
+/// <summary>
+/// Opens reporting cycles: on their date from the regime's calendar (the background job), or earlier by hand, or an
+/// ad-hoc cycle (báo cáo đột xuất). Opening lists the expected reports: every agency that leads a task or monitors a
+/// target of the plan, every commune of the province when communes report.
+/// </summary>
+public static class OpenCycles
+{
+    public sealed record AdHocRequest(string Label, DateOnly Due, DateOnly? CutOff);
+
+    /// <summary>Opens every calendar cycle whose opening day has come. Safe to run twice or on two instances at once.</summary>
+    public static async Task<int> OpenDueAsync(EcomPlanDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var today = ReportWorkflow.Today(now);
+        var regimes = await db.ReportingRegimes.AsNoTracking().Include(r => r.Rules).ToListAsync(ct);
+        var opened = 0;
+        foreach (var regime in regimes)
+        {
+            var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == regime.PlanId, ct);
+            var existing = await db.ReportCycles.AsNoTracking().Where(c => c.PlanId == plan.Id).Select(c => c.Key).ToListAsync(ct);
+            var due = ReportingCalendar.Cycles(regime.Rules.Select(r => r.ToRule()), plan.PeriodStart, plan.PeriodEnd, regime.EffectiveFrom)
+                .Where(c => c.Opens <= today && !existing.Contains(KeyOf(c)));
+            foreach (var cycle in due)
+                if (await OpenAsync(db, plan, regime, cycle, KeyOf(cycle), "(hệ thống: mở theo lịch)", now, ct) is not null) opened++;
+        }
+        return opened;
+    }
+
+    public static string KeyOf(ReportingCycle cycle) => $"{cycle.Kind}-{cycle.Year}";
+
+    /// <summary>The plan's calendar with, for each cycle, the opened cycle's id if it is open.</summary>
+    public static async Task<List<(ReportingCycle Cycle, int? OpenedId)>> CalendarAsync(EcomPlanDbContext db, string planId, CancellationToken ct)
+    {
+        var regime = await db.ReportingRegimes.AsNoTracking().Include(r => r.Rules).FirstOrDefaultAsync(r => r.PlanId == planId, ct);
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (regime is null || plan is null) return [];
+        var opened = await db.ReportCycles.AsNoTracking().Where(c => c.PlanId == planId).ToDictionaryAsync(c => c.Key, c => c.Id, ct);
+        return ReportingCalendar.Cycles(regime.Rules.Select(r => r.ToRule()), plan.PeriodStart, plan.PeriodEnd, regime.EffectiveFrom)
+            .Select(c => (c, opened.TryGetValue(KeyOf(c), out var id) ? (int?)id : null)).ToList();
+    }
+
+    /// <summary>The Department opens a calendar cycle before its day (to let units start early).</summary>
+    public static async Task<(int? CycleId, string? Error)> OpenEarlyAsync(EcomPlanDbContext db, AccessScope scope, string planId, string key,
+        string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var (plan, regime, error) = await OwnedAsync(db, scope, planId, ct);
+        if (error is not null) return (null, error);
+        var cycle = ReportingCalendar.Cycles(regime!.Rules.Select(r => r.ToRule()), plan!.PeriodStart, plan.PeriodEnd, regime.EffectiveFrom)
+            .FirstOrDefault(c => KeyOf(c) == key);
+        if (cycle is null) return (null, $"Không có kỳ báo cáo '{key}' trong lịch của kế hoạch.");
+        var id = await OpenAsync(db, plan, regime, cycle, key, actor, now, ct);
+        return id is null ? (null, "Kỳ báo cáo này đã được mở.") : (id, null);
+    }
+
+    /// <summary>An ad-hoc cycle with its own label and due date.</summary>
+    public static async Task<(int? CycleId, string? Error)> OpenAdHocAsync(EcomPlanDbContext db, AccessScope scope, string planId, AdHocRequest request,
+        string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var (plan, regime, error) = await OwnedAsync(db, scope, planId, ct);
+        if (error is not null) return (null, error);
+        var today = ReportWorkflow.Today(now);
+        if (string.IsNullOrWhiteSpace(request.Label) || request.Label.Length > 200) return (null, "Nhập tên kỳ báo cáo đột xuất (tối đa 200 ký tự).");
+        if (request.Due < today) return (null, "Hạn nộp báo cáo đột xuất không được trước hôm nay.");
+        if (request.CutOff is { } c && c > request.Due) return (null, "Ngày chốt số liệu phải trước hạn nộp.");
+        var count = await db.ReportCycles.CountAsync(x => x.PlanId == planId && x.Kind == ReportKind.AdHoc && x.Year == request.Due.Year, ct);
+        var cycle = new ReportingCycle(ReportKind.AdHoc, request.Due.Year, request.Label.Trim(), today, request.CutOff ?? today, request.Due);
+        var id = await OpenAsync(db, plan!, regime!, cycle, $"AdHoc-{request.Due.Year}-{count + 1}", actor, now, ct);
+        return id is null ? (null, "Không mở được kỳ báo cáo, vui lòng thử lại.") : (id, null);
+    }
+
+    private static async Task<(Plan? Plan, ReportingRegime? Regime, string? Error)> OwnedAsync(EcomPlanDbContext db, AccessScope scope, string planId, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null || !scope.CanRunReporting(plan.Level, plan.ProvinceCode)) return (null, null, $"Không có kế hoạch mã '{planId}' trong phạm vi của bạn.");
+        var regime = await db.ReportingRegimes.AsNoTracking().Include(r => r.Rules).FirstOrDefaultAsync(r => r.PlanId == planId, ct);
+        return regime is null ? (null, null, "Kế hoạch chưa có chế độ báo cáo: hãy đặt chế độ báo cáo trước.") : (plan, regime, null);
+    }
+
+    /// <summary>Creates the cycle and its expected reports in one transaction; null when the cycle already exists.</summary>
+    private static async Task<int?> OpenAsync(EcomPlanDbContext db, Plan plan, ReportingRegime regime, ReportingCycle calendar, string key,
+        string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await db.ReportCycles.AnyAsync(c => c.PlanId == plan.Id && c.Key == key, ct)) return null;
+        var cycle = new ReportCycle
+        {
+            PlanId = plan.Id, ProvinceCode = plan.ProvinceCode, Key = key, Kind = calendar.Kind, Year = calendar.Year, Label = calendar.Label,
+            Opens = calendar.Opens, CutOff = calendar.CutOff, Due = calendar.Due, OpenedAt = now, OpenedBy = actor,
+        };
+        cycle.Reports = await ExpectedReportsAsync(db, plan, regime, ct);
+        db.ReportCycles.Add(cycle);
+        db.AuditProvinceCode = plan.ProvinceCode;
+        db.AuditActor ??= actor;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return cycle.Id;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance opened it between our check and our insert: the unique (plan, key) index decided.
+            db.ChangeTracker.Clear();
+            return null;
+        }
+    }
+
+    private static async Task<List<Report>> ExpectedReportsAsync(EcomPlanDbContext db, Plan plan, ReportingRegime regime, CancellationToken ct)
+    {
+        var reports = new List<Report>();
+        if (regime.AgenciesReport)
+        {
+            var leads = await db.TaskAgencies.AsNoTracking()
+                .Where(a => a.Role == AgencyRole.Lead && db.Tasks.Any(t => t.Id == a.TaskId && t.PlanId == plan.Id))
+                .Select(a => new { a.AgencyId, a.TaskId }).ToListAsync(ct);
+            var monitors = await db.TargetMonitors.AsNoTracking()
+                .Where(m => db.Targets.Any(t => t.Id == m.TargetId && t.PlanId == plan.Id)).Select(m => m.AgencyId).ToListAsync(ct);
+            var ids = leads.Select(l => l.AgencyId).Concat(monitors).Distinct().ToList();
+            var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+            reports.AddRange(agencies.Select(a => new Report
+            {
+                AgencyId = a.Id, ProvinceCode = plan.ProvinceCode, UnitName = a.Name,
+                Tasks = leads.Where(l => l.AgencyId == a.Id).Select(l => l.TaskId).Distinct().Select(t => new TaskProgress { TaskId = t }).ToList(),
+            }));
+        }
+        if (regime.CommunesReport && plan.ProvinceCode is not null)
+        {
+            var communes = await db.Communes.AsNoTracking().Where(c => c.ProvinceCode == plan.ProvinceCode).Select(c => new { c.Code, c.FullName }).ToListAsync(ct);
+            reports.AddRange(communes.Select(c => new Report { CommuneCode = c.Code, ProvinceCode = plan.ProvinceCode, UnitName = c.FullName }));
+        }
+        return reports;
+    }
+}
