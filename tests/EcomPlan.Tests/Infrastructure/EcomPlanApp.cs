@@ -8,7 +8,7 @@ namespace EcomPlan.Tests.Infrastructure;
 /// <summary>The real application on the test database, seeded from the real plan files.</summary>
 public class EcomPlanApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public TestDatabase Database { get; private set; } = default!;
+    public TestDatabase Database { get; protected set; } = default!;
 
     public const string AdminPassword = "Admin-Passw0rd-EcomPlan";
 
@@ -36,6 +36,9 @@ public class EcomPlanApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Smtp:Security", "None");
         builder.UseSetting("Security:LoginRequestsPerMinute", LoginRequestsPerMinute.ToString());
         builder.UseSetting("Admin:Email", "admin@test.ecomplan.local");
+        // The tests run the reporting job themselves, at the dates they choose.
+        builder.UseSetting("Reporting:Jobs", "false");
+        builder.UseSetting("Reporting:BaseUrl", "http://ecomplan.test");
         builder.UseSetting("Admin:Password", AdminPassword);
     }
 

@@ -144,7 +144,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         if (state.OwnedTransaction is { } tx)
         {
             state.OwnedTransaction = null;
-            tx.Rollback();
+            // A failed command may already have ended the transaction (Npgsql disposes it): the original error matters, not this one.
+            try { tx.Rollback(); }
+            catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException) { }
             tx.Dispose();
         }
     }

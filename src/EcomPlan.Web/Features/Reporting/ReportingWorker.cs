@@ -21,6 +21,8 @@ public sealed class ReportingWorker(IServiceProvider services, Microsoft.Extensi
 {
     public static async Task<(int Opened, int Sent)> RunOnceAsync(IServiceProvider services, DateTimeOffset now, string baseUrl, CancellationToken ct)
     {
+        // PostgreSQL stores instants in UTC only.
+        now = now.ToUniversalTime();
         int opened;
         await using (var scope = services.CreateAsyncScope())
             opened = await OpenCycles.OpenDueAsync(scope.ServiceProvider.GetRequiredService<EcomPlanDbContext>(), now, ct);
