@@ -87,6 +87,7 @@ app.MapReviewEndpoints();
 app.MapIndicatorEditingEndpoints();
 app.MapAssessmentEndpoints();
 app.MapReportingEndpoints();
+app.MapConsolidatedReportEndpoints();
 app.MapFallback("/api/{**rest}", (string rest) => Problems.NotFound($"Không có đường dẫn API '/api/{rest}'."))
     .AllowAnonymous().ExcludeFromDescription();
 app.MapRazorComponents<App>();

@@ -24,6 +24,10 @@ public class AuthorizationMatrixTests(MutationApp app)
     private static readonly Who[] SignedIn = Everyone.Where(w => w != Who.Anonymous).ToArray();
     private static readonly Who[] UserAdmins = [Who.SystemAdmin, Who.AdminKh, Who.AdminDt];
     private static readonly Who[] OwnersOfDongThap = [Who.SystemAdmin, Who.AdminDt];
+    /// <summary>Đồng Tháp's reporting cycles and reports: its Department and the whole-country roles; no Khánh Hòa user.</summary>
+    private static readonly Who[] DongThapCycleReaders = [Who.SystemAdmin, Who.MinistryEditor, Who.MinistryViewer, Who.AdminDt, Who.ViewerCountry];
+    private static readonly Who[] WholeCountry = [Who.SystemAdmin, Who.MinistryEditor, Who.MinistryViewer, Who.ViewerCountry];
+    private static readonly Who[] Ministry = [Who.SystemAdmin, Who.MinistryEditor];
 
     /// <summary>What one endpoint is probed with and who must get through.</summary>
     private sealed record Probe(string Method, Func<Context, string> Url, Who[] Allowed, Func<Context, object?>? Body = null, bool IsPage = false,
@@ -38,6 +42,8 @@ public class AuthorizationMatrixTests(MutationApp app)
         public required int DtTask { get; init; }
         public required int DtTarget { get; init; }
         public required int DtUser { get; init; }
+        public required int DtCycle { get; init; }
+        public required int DtReport { get; init; }
         public required MutationApp App { get; init; }
 
         public async Task<string> StampOfDtUserAsync()
@@ -90,6 +96,43 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["POST /api/v1/values/{id:long}/approve"] = new("POST", _ => "/api/v1/values/999999999/approve", []),
         ["POST /api/v1/values/{id:long}/reopen"] = new("POST", _ => "/api/v1/values/999999999/reopen", []),
         ["GET /values/review"] = new("GET", _ => "/values/review", SignedIn, IsPage: true),
+        // Reporting cycles of Đồng Tháp's plan. No role of the matrix reports for a Đồng Tháp agency, so writes are denied to all;
+        // reviews and openings reach their owners, who get the 400 that an unsent report or an unknown cycle deserves.
+        ["GET /api/v1/plans/{id}/reporting-regime"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/reporting-regime", DongThapCycleReaders),
+        ["PUT /api/v1/plans/{id}/reporting-regime"] = new("PUT", _ => "/api/v1/plans/dong-thap-2026-2030/reporting-regime", OwnersOfDongThap,
+            _ => new { agenciesReport = true, communesReport = true, remindDaysBefore = 5, rules = new object[] {
+                new { kind = "six_monthly", due = "14/06", cutOff = "31/05", opensDaysBefore = 30 }, new { kind = "yearly", due = "14/12", cutOff = "30/11", opensDaysBefore = 30 } } }),
+        ["GET /api/v1/plans/{id}/reporting-cycles"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/reporting-cycles", DongThapCycleReaders),
+        ["POST /api/v1/plans/{id}/reporting-cycles"] = new("POST", _ => "/api/v1/plans/dong-thap-2026-2030/reporting-cycles", OwnersOfDongThap,
+            _ => new { key = "Yearly-1999" }, AllowedStatus: 400),
+        ["GET /api/v1/reporting-cycles/{id:int}"] = new("GET", c => $"/api/v1/reporting-cycles/{c.DtCycle}", DongThapCycleReaders),
+        ["GET /api/v1/reports/mine"] = new("GET", _ => "/api/v1/reports/mine", SignedIn),
+        ["GET /api/v1/reports/{id:int}"] = new("GET", c => $"/api/v1/reports/{c.DtReport}", DongThapCycleReaders),
+        ["PUT /api/v1/reports/{id:int}"] = new("PUT", c => $"/api/v1/reports/{c.DtReport}", [], _ => new { revision = 0, summary = "Ghi hộ", tasks = Array.Empty<object>() }),
+        ["POST /api/v1/reports/{id:int}/submit"] = new("POST", c => $"/api/v1/reports/{c.DtReport}/submit", [], _ => new { revision = 0, summary = "Gửi hộ", tasks = Array.Empty<object>() }),
+        ["POST /api/v1/reports/{id:int}/review"] = new("POST", c => $"/api/v1/reports/{c.DtReport}/review", OwnersOfDongThap, _ => new { action = "accept" }, AllowedStatus: 400),
+        ["GET /api/v1/reports/{id:int}/versions/{number:int}"] = new("GET", c => $"/api/v1/reports/{c.DtReport}/versions/1", []),
+        ["GET /api/v1/reports/{id:int}/attachments/{attachmentId:int}"] = new("GET", c => $"/api/v1/reports/{c.DtReport}/attachments/999999", []),
+        ["DELETE /api/v1/reports/{id:int}/attachments/{attachmentId:int}"] = new("DELETE", c => $"/api/v1/reports/{c.DtReport}/attachments/999999", []),
+        ["POST /api/v1/reports/{id:int}/attachments"] = new("POST", c => $"/api/v1/reports/{c.DtReport}/attachments", [],
+            Content: () => new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4"u8.ToArray()), "file", "a.pdf" } }),
+        ["GET /api/v1/reporting-cycles/{id:int}/consolidated/{format}"] = new("GET", c => $"/api/v1/reporting-cycles/{c.DtCycle}/consolidated/xlsx", DongThapCycleReaders),
+        ["PUT /api/v1/reporting-cycles/{id:int}/consolidated"] = new("PUT", c => $"/api/v1/reporting-cycles/{c.DtCycle}/consolidated", OwnersOfDongThap,
+            _ => new { revision = -1, date = "2026-12-01" }, AllowedStatus: 409),
+        ["POST /api/v1/reporting-cycles/{id:int}/consolidated/finalize"] = new("POST", c => $"/api/v1/reporting-cycles/{c.DtCycle}/consolidated/finalize?revision=-1", OwnersOfDongThap,
+            AllowedStatus: 409),
+        ["GET /api/v1/reporting/national/{id:int}/consolidated/{format}"] = new("GET", _ => "/api/v1/reporting/national/2026/consolidated/xlsx", WholeCountry),
+        ["PUT /api/v1/reporting/national/{id:int}/consolidated"] = new("PUT", _ => "/api/v1/reporting/national/2026/consolidated", Ministry,
+            _ => new { revision = -1, date = "2026-12-01" }, AllowedStatus: 409),
+        ["POST /api/v1/reporting/national/{id:int}/consolidated/finalize"] = new("POST", _ => "/api/v1/reporting/national/2026/consolidated/finalize?revision=-1", Ministry,
+            AllowedStatus: 409),
+        ["GET /reporting"] = new("GET", _ => "/reporting", SignedIn, IsPage: true),
+        ["GET /plans/{Id}/reporting"] = new("GET", _ => "/plans/dong-thap-2026-2030/reporting", DongThapCycleReaders, IsPage: true),
+        ["GET /plans/{Id}/timeline"] = new("GET", _ => "/plans/dong-thap-2026-2030/timeline", SignedIn, IsPage: true),
+        ["GET /reporting/cycles/{Id:int}"] = new("GET", c => $"/reporting/cycles/{c.DtCycle}", DongThapCycleReaders, IsPage: true),
+        ["GET /reporting/cycles/{Id:int}/consolidated"] = new("GET", c => $"/reporting/cycles/{c.DtCycle}/consolidated", DongThapCycleReaders, IsPage: true),
+        ["GET /reporting/reports/{Id:int}"] = new("GET", c => $"/reporting/reports/{c.DtReport}", DongThapCycleReaders, IsPage: true),
+        ["GET /reporting/national"] = new("GET", _ => "/reporting/national?year=2026", WholeCountry, IsPage: true),
         ["GET /openapi/{documentName}.json"] = new("GET", _ => "/openapi/v1.json", Everyone),
         ["GET /"] = new("GET", _ => "/", Everyone, IsPage: true),
         ["GET /plans"] = new("GET", _ => "/plans", Everyone, IsPage: true),
@@ -166,7 +209,13 @@ public class AuthorizationMatrixTests(MutationApp app)
         await using var db2 = app.CreateDbContext();
         var task = await db2.Tasks.Where(t => t.PlanId == "dong-thap-2026-2030").OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
         var target = await db2.Targets.Where(t => t.PlanId == "dong-thap-2026-2030").OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
-        return new Context { Users = users, DtAgency = await app.AgencyIdAsync("82", "Sở Công Thương"), DtTask = task, DtTarget = target, DtUser = dtUser, App = app };
+        var owner = new AccessScope(0, [new ScopedRole(UserRole.SystemAdministrator)]);
+        var (cycle, error) = await EcomPlan.Web.Features.Reporting.OpenCycles.OpenAdHocAsync(db2, owner, "dong-thap-2026-2030",
+            new("Báo cáo đột xuất – ma trận phân quyền", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), null), "ma trận", DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.True(cycle is not null, error);
+        var dtAgency = await app.AgencyIdAsync("82", "Sở Công Thương");
+        var report = await db2.Reports.Where(r => r.CycleId == cycle && r.AgencyId == dtAgency).Select(r => r.Id).SingleAsync();
+        return new Context { Users = users, DtAgency = dtAgency, DtTask = task, DtTarget = target, DtUser = dtUser, DtCycle = cycle.Value, DtReport = report, App = app };
     }
 
     private static string KeyOf(RouteEndpoint e)
