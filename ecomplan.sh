@@ -69,7 +69,9 @@ run_suite() { # $1 = sqlite | postgres
 
 cmd_test() {
   mkdir -p "$ROOT/artifacts"
-  apt_install chromium python3-aiosmtpd  # browser tests; a real SMTP server for the e-mail tests
+  # browser tests; a real SMTP server for the e-mail tests; LibreOffice renders the generated DOCX to PDF
+  # (fonts-liberation2 has the Vietnamese letters of a Times New Roman metric twin)
+  apt_install chromium python3-aiosmtpd libreoffice-writer-nogui fonts-liberation2
   pg_start
   build
   passed=0 failed=0 suite_failed=0
