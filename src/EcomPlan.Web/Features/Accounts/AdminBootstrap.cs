@@ -43,6 +43,8 @@ public static class AdminBootstrap
     private static async Task EnsureExampleAccountsAsync(EcomPlanDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger logger, CancellationToken ct)
     {
         var khTax = await db.Agencies.Where(a => a.ProvinceCode == "56" && a.Name == "Thuế Khánh Hòa").Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+        // Đồng Tháp's Department of Industry and Trade leads most of its plan's tasks: the agency to try reporting with.
+        var dtDepartment = await db.Agencies.Where(a => a.ProvinceCode == "82" && a.Name == "Sở Công Thương").Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         var khCommune = await db.Communes.Where(c => c.ProvinceCode == "56").OrderBy(c => c.Code).Select(c => c.Code).FirstOrDefaultAsync(ct);
         var examples = new (string Email, string Name, RoleAssignment Role)[]
         {
@@ -51,6 +53,7 @@ public static class AdminBootstrap
             ("sct.khanhhoa@ecomplan.local", "Sở Công Thương Khánh Hòa", new() { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" }),
             ("sct.dongthap@ecomplan.local", "Sở Công Thương Đồng Tháp", new() { Role = UserRole.ProvincialAdministrator, ProvinceCode = "82" }),
             ("thue.khanhhoa@ecomplan.local", "Báo cáo viên Thuế Khánh Hòa", new() { Role = UserRole.AgencyReporter, AgencyId = khTax }),
+            ("baocao.sct.dongthap@ecomplan.local", "Báo cáo viên Sở Công Thương Đồng Tháp", new() { Role = UserRole.AgencyReporter, AgencyId = dtDepartment }),
             ("xa.khanhhoa@ecomplan.local", "Báo cáo viên cấp xã (Khánh Hòa)", new() { Role = UserRole.CommuneReporter, CommuneCode = khCommune }),
             ("xem.khanhhoa@ecomplan.local", "Người xem Khánh Hòa", new() { Role = UserRole.Viewer, ProvinceCode = "56" }),
         };
