@@ -23,6 +23,7 @@ public sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:EcomPlan", $"Data Source={file}");
         builder.UseSetting("Admin:Password", "Bench-Passw0rd-2026");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Reporting:Jobs", "false");
     }
 
     public override async ValueTask DisposeAsync()
