@@ -11,6 +11,10 @@ public static class Problems
     public static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(title: "Yêu cầu không hợp lệ", detail: detail, statusCode: StatusCodes.Status400BadRequest);
 
+    /// <summary>The resource changed since the caller read it (a stale revision).</summary>
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(title: "Xung đột", detail: detail, statusCode: StatusCodes.Status409Conflict);
+
     /// <summary>Gives framework-made problems (bad parameters, server errors) a Vietnamese title and detail.</summary>
     public static void Translate(ProblemDetailsContext context)
     {

@@ -30,6 +30,10 @@ public class ReportWorkflowApiTests(ReportingApp app)
         Assert.Equal("not_started", report.Str("status"));
         Assert.True(report["tasks"]!.AsArray().Count > 10, "Sở Công Thương leads many tasks of the plan");
         Assert.True(report["canWrite"]!.GetValue<bool>());
+        // The targets the Department monitors, with the latest approved value of their indicator (Đồng Tháp's 2021–2025 results).
+        var monitored = report["monitoredTargets"]!.AsArray();
+        Assert.NotEmpty(monitored);
+        Assert.Contains(monitored, t => t!["value"] is not null && t.Str("valueStatus") == "approved");
 
         // Draft, then a stale copy of the form is refused: no lost update.
         var saved = await reporter.PutAsJsonAsync($"/api/v1/reports/{id}", Edit(report, "Bản nháp"));

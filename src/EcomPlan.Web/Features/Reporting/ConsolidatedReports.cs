@@ -148,7 +148,7 @@ public static class ConsolidatedReports
                         ReportOutcome.Done => TypedResults.NoContent(),
                         ReportOutcome.Invalid when !errors.ContainsKey("report") => TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value })),
                         ReportOutcome.NotFound => Problems.NotFound(errors.Values.First()),
-                        ReportOutcome.Conflict => TypedResults.Problem(title: "Xung đột", detail: errors.Values.First(), statusCode: StatusCodes.Status409Conflict),
+                        ReportOutcome.Conflict => Problems.Conflict(errors.Values.First()),
                         _ => Problems.BadRequest(errors.Values.First()),
                     };
                 })
@@ -162,7 +162,7 @@ public static class ConsolidatedReports
                     {
                         ReportOutcome.Done => TypedResults.NoContent(),
                         ReportOutcome.NotFound => Problems.NotFound(error!),
-                        ReportOutcome.Conflict => TypedResults.Problem(title: "Xung đột", detail: error, statusCode: StatusCodes.Status409Conflict),
+                        ReportOutcome.Conflict => Problems.Conflict(error!),
                         _ => Problems.BadRequest(error!),
                     };
                 })

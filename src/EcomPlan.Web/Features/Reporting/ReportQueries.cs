@@ -13,7 +13,9 @@ public sealed record AttachmentView(int Id, string FileName, string ContentType,
 public sealed record VersionView(int Number, DateTimeOffset SubmittedAt, string SubmittedBy, ReportStatus? Outcome, string? ReviewComment,
     DateTimeOffset? ReviewedAt, string? ReviewedBy);
 
-public sealed record MonitoredTargetView(int TargetId, string Key, string Text, string? Indicator);
+/// <summary>A target the agency monitors, with the latest value of its indicator in the plan's unit up to the cycle's year.</summary>
+public sealed record MonitoredTargetView(int TargetId, string Key, string Text, string? Indicator, decimal? Value = null, string? Period = null,
+    Indicators.ValueStatus? ValueStatus = null);
 
 public sealed record ReportView(int Id, int CycleId, string CycleLabel, string PlanId, string PlanTitle, PlanLevel Level, DateOnly CutOff, DateOnly Due,
     string UnitName, int? AgencyId, string? CommuneCode, string? ProvinceCode, ReportStatus Status, string? Summary, string? Difficulties, string? Proposals,
@@ -47,10 +49,22 @@ public static class ReportQueries
             .Where(m => m.AgencyId == agency)
             .Join(db.Targets.Where(t => t.PlanId == r.PlanId), m => m.TargetId, t => t.Id, (m, t) => new MonitoredTargetView(t.Id, t.Key, t.Text, t.Indicator))
             .ToListAsync(ct);
+        targets = await WithValuesAsync(db, targets, report.ProvinceCode ?? "VN", r.Due.Year, ct);
         return new ReportView(report.Id, report.CycleId, r.Label, r.PlanId, plan.Title, plan.Level, r.CutOff, r.Due, report.UnitName, report.AgencyId,
             report.CommuneCode, report.ProvinceCode, report.Status, report.Summary, report.Difficulties, report.Proposals, report.ReviewComment,
             report.FirstSubmittedAt, report.SubmittedAt, report.AcceptedAt, report.Revision, tasks, attachments, versions, targets.OrderBy(t => t.Key).ToList(),
             scope.CanWriteReport(report.AgencyId, report.CommuneCode), scope.CanRunReporting(plan.Level, report.ProvinceCode));
+    }
+
+    private static async Task<List<MonitoredTargetView>> WithValuesAsync(EcomPlanDbContext db, List<MonitoredTargetView> targets, string unit, int year, CancellationToken ct)
+    {
+        var codes = targets.Select(t => t.Indicator).OfType<string>().Distinct().ToList();
+        if (codes.Count == 0) return targets;
+        var values = await db.DataValues.AsNoTracking()
+            .Where(v => codes.Contains(v.Code) && v.UnitCode == unit && v.IsCurrent && !v.IsIllustrative && v.Year <= year && v.Period.Length == 4)
+            .Select(v => new { v.Code, v.Year, v.Period, v.Value, v.Status }).ToListAsync(ct);
+        var latest = values.GroupBy(v => v.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.Year).First());
+        return targets.Select(t => t.Indicator is { } c && latest.TryGetValue(c, out var v) ? t with { Value = v.Value, Period = v.Period, ValueStatus = v.Status } : t).ToList();
     }
 
     /// <summary>A version's content as submitted.</summary>

@@ -30,7 +30,7 @@ public static class ReportingEndpoints
     private static ProblemHttpResult Problem(ReportOutcome outcome, string? message) => outcome switch
     {
         ReportOutcome.NotFound => Problems.NotFound(message!),
-        ReportOutcome.Conflict => TypedResults.Problem(title: "Xung đột", detail: message, statusCode: StatusCodes.Status409Conflict),
+        ReportOutcome.Conflict => Problems.Conflict(message!),
         _ => Problems.BadRequest(message!),
     };
 
