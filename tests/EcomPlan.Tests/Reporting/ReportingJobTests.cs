@@ -142,4 +142,36 @@ public class ReportingJobTests(ReportingApp app, ITestOutputHelper output)
         await using (var db = app.CreateDbContext())
             Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(ReportingRegime) && a.EntityId == plan && a.ProvinceCode == "56"));
     }
+
+    [Fact]
+    public async Task Opening_a_cycle_refuses_a_past_due_date_an_empty_name_an_unknown_or_duplicate_cycle_and_writes_nothing()
+    {
+        var (department, reporter, _, _) = await app.ActorsAsync();
+        int before;
+        await using (var db = app.CreateDbContext()) before = await db.ReportCycles.CountAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var url = $"/api/v1/plans/{ReportingApp.Plan}/reporting-cycles";
+        async Task<string> Refused(object body, HttpStatusCode status = HttpStatusCode.BadRequest)
+        {
+            var response = await department.PostAsJsonAsync(url, body);
+            Assert.Equal(status, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
+        Assert.Contains("không được trước hôm nay", await Refused(new { label = "Kỳ quá hạn", due = today.AddDays(-1).ToString("yyyy-MM-dd") }));
+        Assert.Contains("Nhập tên kỳ báo cáo", await Refused(new { label = " ", due = today.AddDays(5).ToString("yyyy-MM-dd") }));
+        Assert.Contains("Ngày chốt số liệu phải trước hạn nộp", await Refused(new { label = "Kỳ chốt sau hạn", due = today.AddDays(5).ToString("yyyy-MM-dd"), cutOff = today.AddDays(9).ToString("yyyy-MM-dd") }));
+        Assert.Contains("Không có kỳ báo cáo 'Yearly-1999'", await Refused(new { key = "Yearly-1999" }));
+        Assert.Contains("Gửi 'key'", await Refused(new { label = "Thiếu hạn" }));
+        var malformed = await department.PostAsync(url, new StringContent("{\"due\": \"14/12/2026\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reporter.PostAsJsonAsync(url, new { label = "Báo cáo viên mở kỳ", due = today.AddDays(5).ToString("yyyy-MM-dd") })).StatusCode);
+        await using (var db = app.CreateDbContext()) Assert.Equal(before, await db.ReportCycles.CountAsync());
+
+        // The next calendar cycle opened early once; a second attempt says it is open already.
+        var calendar = (await department.GetJsonAsync($"/api/v1/plans/{ReportingApp.Plan}/reporting-regime"))["calendar"]!.AsArray();
+        var key = calendar.First(c => c!["cycleId"] is null)!.Str("key");
+        Assert.Equal(HttpStatusCode.Created, (await department.PostAsJsonAsync(url, new { key })).StatusCode);
+        Assert.Contains("đã được mở", await Refused(new { key }));
+        await using (var db = app.CreateDbContext()) Assert.Equal(before + 1, await db.ReportCycles.CountAsync());
+    }
 }
