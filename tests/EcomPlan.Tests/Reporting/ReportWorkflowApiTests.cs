@@ -23,7 +23,7 @@ public class ReportWorkflowApiTests(ReportingApp app)
     [Fact]
     public async Task A_report_goes_draft_submitted_returned_resubmitted_accepted_reopened_and_keeps_every_version()
     {
-        var (department, reporter, _, agency) = await app.ActorsAsync();
+        var (department, reporter, reporterEmail, agency) = await app.ActorsAsync();
         var (cycle, id) = await app.OpenAdHocAsync(department, agency, "Báo cáo đột xuất – quy trình");
 
         var report = await reporter.GetJsonAsync($"/api/v1/reports/{id}");
@@ -70,6 +70,10 @@ public class ReportWorkflowApiTests(ReportingApp app)
         Assert.Equal(HttpStatusCode.OK, (await department.PostAsJsonAsync($"/api/v1/reports/{id}/review", new { action = "return", comment = "Bổ sung số lớp tập huấn ở xã." })).StatusCode);
         report = await reporter.GetJsonAsync($"/api/v1/reports/{id}");
         Assert.Equal(("returned", "Bổ sung số lớp tập huấn ở xã."), (report.Str("status"), report.Str("reviewComment")));
+        // The reporter is told by e-mail, with the reason.
+        var notice = await SmtpTestServer.Instance.WaitForMessageAsync(reporterEmail);
+        Assert.Contains("trả lại", notice.Subject);
+        Assert.Contains("Bổ sung số lớp tập huấn ở xã.", notice.TextBody);
 
         // Fix and resubmit; accept; accepted is locked; reopening needs a reason and is audited.
         Assert.Equal(HttpStatusCode.OK, (await reporter.PostAsJsonAsync($"/api/v1/reports/{id}/submit", Edit(report, "Kết quả: 2 lớp ở 5 xã.", 60))).StatusCode);
