@@ -65,22 +65,19 @@ public static class ReviewReport
     {
         var report = await db.Reports.AsNoTracking().Include(r => r.Cycle).FirstAsync(r => r.Id == reportId, ct);
         if (report.Status != ReportStatus.Returned) return;
-        var recipients = await db.RoleAssignments.AsNoTracking()
-            .Where(r => (r.Role == UserRole.AgencyReporter && report.AgencyId != null && r.AgencyId == report.AgencyId)
-                || (r.Role == UserRole.CommuneReporter && report.CommuneCode != null && r.CommuneCode == report.CommuneCode))
-            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { u.Email, u.FullName }).Distinct().ToListAsync(ct);
+        var recipients = await SendReminders.ReportersAsync(db, report, ct);
         var link = $"{baseUrl.TrimEnd('/')}/reporting/reports/{report.Id}";
         var text = $"Kính gửi {report.UnitName},\n\nSở Công Thương đã trả lại {report.Cycle!.Label} của đơn vị để bổ sung, chỉnh sửa.\n"
             + $"Lý do: {report.ReviewComment}\n\nSửa và gửi lại: {link}";
-        foreach (var r in recipients.Where(r => r.Email is not null))
+        foreach (var (address, name) in recipients)
         {
             try
             {
-                await email.SendAsync(r.Email!, r.FullName, $"[EcomPlan] {report.Cycle.Label}: báo cáo bị trả lại", "<p>" + System.Net.WebUtility.HtmlEncode(text).Replace("\n", "<br>") + "</p>", text, ct);
+                await email.SendAsync(address, name, $"[EcomPlan] {report.Cycle.Label}: báo cáo bị trả lại", "<p>" + System.Net.WebUtility.HtmlEncode(text).Replace("\n", "<br>") + "</p>", text, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Không gửi được thư báo trả lại báo cáo {Report} tới {Email}", reportId, r.Email);
+                logger.LogWarning(e, "Không gửi được thư báo trả lại báo cáo {Report} tới {Email}", reportId, address);
             }
         }
     }

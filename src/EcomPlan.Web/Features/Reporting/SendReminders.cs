@@ -116,11 +116,12 @@ public static class SendReminders
         }
     }
 
-    private static async Task<List<(string Address, string Name)>> ReportersAsync(EcomPlanDbContext db, Report report, CancellationToken ct) =>
+    /// <summary>The e-mail addresses of a report's unit: its agency's or commune's reporters.</summary>
+    internal static async Task<List<(string Address, string Name)>> ReportersAsync(EcomPlanDbContext db, Report report, CancellationToken ct) =>
         (await db.RoleAssignments.AsNoTracking()
             .Where(r => (r.Role == UserRole.AgencyReporter && report.AgencyId != null && r.AgencyId == report.AgencyId)
                 || (r.Role == UserRole.CommuneReporter && report.CommuneCode != null && r.CommuneCode == report.CommuneCode))
-            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { u.Email, u.FullName, u.LockoutEnd })
+            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { u.Email, u.FullName })
             .ToListAsync(ct))
         .Where(u => u.Email is not null).Select(u => (u.Email!, u.FullName)).Distinct().ToList();
 
