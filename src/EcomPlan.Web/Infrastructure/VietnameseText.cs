@@ -40,6 +40,15 @@ public static class VietnameseText
     /// <summary>60.82 → "60,82"; whole numbers without decimals; thousands with dots (1.000.000).</summary>
     public static string FormatNumber(decimal value) => value.ToString("#,##0.##", Culture);
 
+    /// <summary>Vietnam keeps UTC+7 all year (no daylight saving).</summary>
+    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    /// <summary>An instant as read on a clock in Vietnam: dd/MM/yyyy HH:mm.</summary>
+    public static string FormatDateTime(DateTimeOffset at) => at.ToOffset(VietnamOffset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>75.5 → "75,5%"; no value → "–".</summary>
+    public static string FormatPercent(decimal? value) => value is { } v ? FormatNumber(v) + "%" : "–";
+
     /// <summary>dd/MM/yyyy, as Vietnamese documents write dates.</summary>
     public static string FormatDate(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

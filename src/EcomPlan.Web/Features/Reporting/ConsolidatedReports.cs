@@ -117,7 +117,7 @@ public static class ConsolidatedReports
         return (ReportOutcome.Done, null);
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().Replace("\r\n", "\n");
+    private static string? Clean(string? text) => EditReport.Clean(text);
 
     public static IEndpointRouteBuilder MapConsolidatedReportEndpoints(this IEndpointRouteBuilder app)
     {

@@ -108,5 +108,6 @@ public static class EditReport
             files);
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().Replace("\r\n", "\n");
+    /// <summary>Blank text is no text; line ends as typed in any browser become "\n".</summary>
+    internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().Replace("\r\n", "\n");
 }

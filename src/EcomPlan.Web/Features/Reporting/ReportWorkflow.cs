@@ -9,8 +9,8 @@ public enum ReportAction { SaveDraft, Submit, Accept, Return, Reopen }
 /// </summary>
 public static class ReportWorkflow
 {
-    /// <summary>Vietnam keeps UTC+7 all year: a report is on time until midnight ending its due day there.</summary>
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+    /// <summary>A report is on time until midnight ending its due day in Vietnam.</summary>
+    public static readonly TimeSpan VietnamOffset = Infrastructure.VietnameseText.VietnamOffset;
 
     /// <summary>The state after <paramref name="action"/>, or the Vietnamese reason it is not allowed.</summary>
     public static (ReportStatus? Next, string? Refusal) Apply(ReportStatus from, ReportAction action) => (from, action) switch
