@@ -87,8 +87,10 @@ cmd_run() {
   build
   log "EcomPlan on ${ASPNETCORE_URLS:-http://localhost:5080} (database: ${Database__Provider:-Sqlite})"
   cd "$ROOT/src/EcomPlan.Web"
-  ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" exec dotnet run --no-build -c "${CONFIGURATION:-Debug}" --no-launch-profile \
-    --urls "${ASPNETCORE_URLS:-http://localhost:5080}"
+  export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+  # The example accounts (published password) only for local development, never in Production (the app refuses it).
+  if [ "$ASPNETCORE_ENVIRONMENT" = Development ]; then export Accounts__ExampleAccounts="${Accounts__ExampleAccounts:-true}"; fi
+  exec dotnet run --no-build -c "${CONFIGURATION:-Debug}" --no-launch-profile --urls "${ASPNETCORE_URLS:-http://localhost:5080}"
 }
 
 case "${1:-}" in

@@ -29,7 +29,13 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
     return Task.CompletedTask;
 }));
 builder.Services.ConfigureHttpJsonOptions(o =>
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+{
+    // Enum values by name only: a number could name no value at all ("kind": 7).
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+    // A misspelt field is refused with its name, never silently ignored.
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+});
+builder.Services.AddPublicSite(builder.Configuration, builder.Environment);
 builder.Services.AddEcomPlanDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ImportJobs>();
@@ -50,46 +56,52 @@ catch (EcomPlan.Web.Features.Seeding.PlanFileException e)
     throw;
 }
 
+// First, so that every answer carries them, errors included.
+app.UseSecurityHeaders();
+app.UsePublicSite();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 if (!app.Environment.IsDevelopment()) app.UseHsts();
-// API errors carry their own ProblemDetails body, so only pages without a body are re-executed here.
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Answers without a body: a ProblemDetails for the API, a page saying what happened for people.
+// (The API's problem is written inside, so the page re-execution outside sees a body and leaves it alone.)
+app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(Problems.WriteStatusProblem));
 app.UseRequestLocalization(o =>
 {
     o.SetDefaultCulture("vi-VN");
     o.AddSupportedCultures("vi-VN");
     o.AddSupportedUICultures("vi-VN");
 });
-app.UseSecurityHeaders();
 app.UseAuthentication();
+app.UseRequiredPasswordChange();
+app.UseSameOriginApi();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-app.MapPlanEndpoints();
-app.MapAlignmentEndpoints();
-app.MapAgencyEndpoints();
-app.MapAdministrativeUnitEndpoints();
-app.MapDocumentEndpoints();
-app.MapPlanEditingEndpoints();
-app.MapAccountEndpoints();
-app.MapUserAdministrationEndpoints();
-app.MapAuditEndpoints();
-app.MapProgressEndpoints();
-app.MapValueEndpoints();
-app.MapIndicatorEndpoints();
-app.MapReviewEndpoints();
-app.MapIndicatorEditingEndpoints();
-app.MapAssessmentEndpoints();
-app.MapReportingEndpoints();
-app.MapConsolidatedReportEndpoints();
-app.MapFallback("/api/{**rest}", (string rest) => Problems.NotFound($"Không có đường dẫn API '/api/{rest}'."))
-    .AllowAnonymous().ExcludeFromDescription();
+// Every endpoint's request is checked before its handler runs (nulls, enum values, numbers and dates in range).
+var endpoints = app.MapGroup("").AddEndpointFilterFactory(RequestValidation.Factory);
+endpoints.MapPlanEndpoints();
+endpoints.MapAlignmentEndpoints();
+endpoints.MapAgencyEndpoints();
+endpoints.MapAdministrativeUnitEndpoints();
+endpoints.MapDocumentEndpoints();
+endpoints.MapPlanEditingEndpoints();
+endpoints.MapAccountEndpoints();
+endpoints.MapUserAdministrationEndpoints();
+endpoints.MapAuditEndpoints();
+endpoints.MapProgressEndpoints();
+endpoints.MapValueEndpoints();
+endpoints.MapIndicatorEndpoints();
+endpoints.MapReviewEndpoints();
+endpoints.MapIndicatorEditingEndpoints();
+endpoints.MapAssessmentEndpoints();
+endpoints.MapReportingEndpoints();
+endpoints.MapConsolidatedReportEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -40,6 +40,9 @@ public static class VietnameseText
     /// <summary>60.82 → "60,82"; whole numbers without decimals; thousands with dots (1.000.000).</summary>
     public static string FormatNumber(decimal value) => value.ToString("#,##0.##", Culture);
 
+    /// <summary>A size limit as people read it: "20 MB", "0,5 MB".</summary>
+    public static string Megabytes(long bytes) => FormatNumber(Math.Round(bytes / 1024m / 1024m, 1)) + " MB";
+
     /// <summary>Vietnam keeps UTC+7 all year (no daylight saving).</summary>
     public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 

@@ -1,4 +1,5 @@
 using EcomPlan.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,25 @@ public sealed class BrowserApp : EcomPlanApp
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("ECOMPLAN_CHROMIUM") ?? "/usr/bin/chromium";
 
-    public BrowserApp() => UseKestrel(0);
+    /// <summary>Chosen before start, so the links in e-mails (built from the configured public address) lead here.</summary>
+    private readonly int port = FreePort();
+
+    public BrowserApp() => UseKestrel(port);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Site:PublicBaseUrl", $"http://127.0.0.1:{port}");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var free = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return free;
+    }
 
     public override async Task InitializeAsync()
     {

@@ -12,6 +12,9 @@ public class EcomPlanApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public const string AdminPassword = "Admin-Passw0rd-EcomPlan";
 
+    /// <summary>The configured public address: every link in an e-mail starts with it, whatever Host a request names.</summary>
+    public const string PublicBaseUrl = "http://ecomplan.test";
+
     /// <summary>High by default so the suite's many sign-ins are not throttled; the rate-limit test lowers it.</summary>
     protected virtual int LoginRequestsPerMinute => 100_000;
 
@@ -38,7 +41,7 @@ public class EcomPlanApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Admin:Email", "admin@test.ecomplan.local");
         // The tests run the reporting job themselves, at the dates they choose.
         builder.UseSetting("Reporting:Jobs", "false");
-        builder.UseSetting("Reporting:BaseUrl", "http://ecomplan.test");
+        builder.UseSetting("Site:PublicBaseUrl", PublicBaseUrl);
         builder.UseSetting("Admin:Password", AdminPassword);
     }
 

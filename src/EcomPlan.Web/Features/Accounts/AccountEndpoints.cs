@@ -29,6 +29,10 @@ public static class AccountEndpoints
         me.MapPost("/tokens", async Task<Results<Created<CreatedAccessToken>, ProblemHttpResult>> (
                 CreateTokenRequest request, CurrentUser user, EcomPlanDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
+                // A token that could mint tokens would outlive its own expiry and revocation.
+                if (user.Principal.Identity?.AuthenticationType == TokenAuthenticationHandler.SchemeName)
+                    return TypedResults.Problem(title: "Không có quyền", statusCode: StatusCodes.Status403Forbidden,
+                        detail: "Không tạo được mã truy cập bằng một mã truy cập: hãy đăng nhập bằng mật khẩu để tạo mã mới.");
                 var (created, error) = await AccessTokens.CreateAsync(db, user.Id!.Value, request.Name, request.ValidDays, clock, ct);
                 return created is null ? Problems.BadRequest(error!) : TypedResults.Created($"/api/v1/me/tokens/{created.Token.Id}", created);
             })
@@ -39,10 +43,13 @@ public static class AccountEndpoints
             .WithName("RevokeAccessToken").WithSummary("Thu hồi mã truy cập");
 
         // Sign-out is a form post (antiforgery-checked), never a link a third party could make the browser follow.
-        app.MapPost("/account/logout", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
+        // Signing out ends every session of the user (a new security stamp, checked on each request), not only this
+        // browser's: a cookie copied elsewhere stops working too. Access tokens are not sessions and stay valid.
+        app.MapPost("/account/logout", async ([FromForm] string? returnUrl, HttpContext http, SignInManager<AppUser> signIn) =>
             {
+                if (await signIn.UserManager.GetUserAsync(http.User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
                 await signIn.SignOutAsync();
-                return TypedResults.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl);
+                return TypedResults.LocalRedirect(Pages.LocalUrl.Safe(returnUrl));
             })
             .AllowAnonymous().ExcludeFromDescription();
 

@@ -17,6 +17,7 @@ public static class AccountSetup
 
     public static IServiceCollection AddEcomPlanAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        AdminBootstrap.ExampleAccountsWanted(configuration, environment);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<AuditInterceptor>();
@@ -62,6 +63,9 @@ public static class AccountSetup
             o.Cookie.SecurePolicy = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Instead of Identity's half-hourly stamp check: every request, so sign-out, a password change or reset
+            // ends the other sessions at once.
+            o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             o.Events.OnRedirectToLogin = c => ApiOrRedirect(c, StatusCodes.Status401Unauthorized, "Chưa xác thực", "Cần đăng nhập hoặc gửi mã truy cập hợp lệ.");
             o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden, "Không có quyền", "Tài khoản không có quyền với tài nguyên này.");
         });

@@ -7,8 +7,8 @@ namespace EcomPlan.Web.Features.Accounts;
 
 /// <summary>
 /// The first start creates one system administrator: e-mail and password from configuration ("Admin:Email",
-/// "Admin:Password") or, without a password, a one-time password printed once in the log. In Development only,
-/// example accounts for each role (README) are added as well.
+/// "Admin:Password") or, without a password, a one-time password printed once in the log. Example accounts for each
+/// role (README) are added only when "Accounts:ExampleAccounts" asks for them, which Production refuses.
 /// </summary>
 public static class AdminBootstrap
 {
@@ -35,8 +35,22 @@ public static class AdminBootstrap
                 logger.LogInformation("Đã tạo tài khoản quản trị hệ thống {Email} (mật khẩu từ cấu hình Admin:Password).", email);
         }
 
-        var environment = services.GetRequiredService<IHostEnvironment>();
-        if (environment.IsDevelopment()) await EnsureExampleAccountsAsync(db, users, clock, logger, ct);
+        if (ExampleAccountsWanted(configuration, services.GetRequiredService<IHostEnvironment>()))
+            await EnsureExampleAccountsAsync(db, users, clock, logger, ct);
+    }
+
+    public const string ExampleAccountsSetting = "Accounts:ExampleAccounts";
+
+    /// <summary>
+    /// Example accounts share a published password, so they exist only when the operator asks for them, whatever the
+    /// environment or launch profile; Production refuses the setting outright.
+    /// </summary>
+    public static bool ExampleAccountsWanted(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!configuration.GetValue<bool>(ExampleAccountsSetting)) return false;
+        if (environment.IsProduction())
+            throw new InvalidOperationException($"Không được bật tài khoản mẫu ({ExampleAccountsSetting}=true) ở môi trường Production: mật khẩu của chúng được công bố.");
+        return true;
     }
 
     /// <summary>One account per role, for trying the platform locally. Never in production: see README.</summary>
@@ -62,7 +76,7 @@ public static class AdminBootstrap
             if (await users.FindByEmailAsync(email) is not null) continue;
             if (role.Role == UserRole.AgencyReporter && role.AgencyId is null) continue;
             await CreateAsync(users, db, clock, email, name, DevelopmentPassword, [role], mustChange: false);
-            logger.LogInformation("Tài khoản mẫu (chỉ môi trường Development): {Email}", email);
+            logger.LogInformation("Tài khoản mẫu ({Setting}=true): {Email}", ExampleAccountsSetting, email);
         }
     }
 

@@ -26,9 +26,10 @@ public sealed class TokenAuthenticationHandler(
         var token = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.TokenHash == hash);
         if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now)
             return AuthenticateResult.Fail("Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.");
+        // The lock-out after wrong passwords guards password sign-in only: anybody can type five wrong passwords, and
+        // that must not switch off the owner's machine clients.
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == token.UserId);
-        if (user is null || (user.LockoutEnd is { } end && end > now))
-            return AuthenticateResult.Fail("Tài khoản của mã truy cập đang bị khóa.");
+        if (user is null) return AuthenticateResult.Fail("Tài khoản của mã truy cập không còn tồn tại.");
         // Last use is a convenience for the owner; record it at most once a minute to spare the database.
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
         {

@@ -22,10 +22,10 @@ public static class UserAdministrationEndpoints
 
         group.MapPost("/", async Task<Results<Created<UserDto>, ValidationProblem, ProblemHttpResult>> (
                 InviteUser.Request request, EcomPlanDbContext db, CurrentUser user, UserManager<AppUser> users, EmailSender email,
-                TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                TimeProvider clock, Microsoft.Extensions.Options.IOptions<SiteOptions> site, CancellationToken ct) =>
             {
                 var scope = await user.ScopeAsync(ct);
-                var result = await InviteUser.HandleAsync(request, scope, db, users, email, clock, $"{http.Request.Scheme}://{http.Request.Host}", ct);
+                var result = await InviteUser.HandleAsync(request, scope, db, users, email, clock, site.Value.PublicBaseUrl, ct);
                 return result.Outcome switch
                 {
                     InviteUser.Outcome.Invited => TypedResults.Created($"/api/v1/users/{result.UserId}",

@@ -14,14 +14,25 @@ namespace EcomPlan.Web.Features.Audit;
 /// </summary>
 public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
 {
-    /// <summary>Secrets and values derived from others: never copied into the audit trail.</summary>
-    private static readonly HashSet<string> Redacted =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "SearchText", "NormalizedEmail", "NormalizedUserName",
+    /// <summary>Values derived from others: never copied into the audit trail.</summary>
+    private static readonly HashSet<string> Omitted =
+        ["ConcurrencyStamp", "SearchText", "NormalizedEmail", "NormalizedUserName",
          // File contents: the trail keeps their name, size and SHA-256, not megabytes of base64.
          "Content", "FinalDocx", "FinalXlsx"];
 
-    /// <summary>Bookkeeping that is not business data: a token's last use, the lock-out counter.</summary>
-    private static readonly HashSet<string> Noise = ["LastUsedAt", "AccessFailedCount"];
+    /// <summary>Secrets: the trail says that they changed, never what they are (readers of the trail could use them).</summary>
+    private static readonly HashSet<string> Secrets = ["PasswordHash", "SecurityStamp", "TokenHash"];
+
+    public const string Hidden = "(đã ẩn)";
+
+    /// <summary>Bookkeeping that is not business data: a token's last use, the lock-out counter, a new security stamp at sign-out.</summary>
+    private static readonly HashSet<string> Noise = ["LastUsedAt", "AccessFailedCount", "SecurityStamp", "ConcurrencyStamp"];
+
+    /// <summary>
+    /// Identity's user tokens hold the authenticator (TOTP) key and the recovery codes in their Value: live secrets.
+    /// </summary>
+    public static bool IsSecret(Type entity, string property) =>
+        Secrets.Contains(property) || (property == "Value" && typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<int>).IsAssignableFrom(entity));
 
     private sealed record Pending(EntityEntry Entry, AuditEntry Audit);
 
@@ -156,8 +167,10 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 
     private static string Serialize(IEnumerable<PropertyEntry> properties, bool original) =>
         JsonSerializer.Serialize(properties
-            .Where(p => !Redacted.Contains(p.Metadata.Name))
-            .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue), AuditJson);
+            .Where(p => !Omitted.Contains(p.Metadata.Name))
+            .ToDictionary(p => p.Metadata.Name, p =>
+                IsSecret(p.EntityEntry.Metadata.ClrType, p.Metadata.Name) ? (original ? p.OriginalValue : p.CurrentValue) is null ? null : Hidden
+                : original ? p.OriginalValue : p.CurrentValue), AuditJson);
 
     private static readonly JsonSerializerOptions AuditJson = new()
     {

@@ -105,13 +105,13 @@ public static class ReportingEndpoints
                 .WithSummary(submit ? "Gửi báo cáo cho Sở (lưu một phiên bản)" : "Lưu bản nháp báo cáo");
         }
         reports.MapPost("/{id:int}/review", async Task<Results<Ok<ReportView>, ProblemHttpResult>> (int id, ReviewRequest request, EcomPlanDbContext db,
-                CurrentUser user, TimeProvider clock, EmailSender email, Microsoft.Extensions.Options.IOptions<ReportingOptions> options, ILogger<ReportView> logger,
+                CurrentUser user, TimeProvider clock, EmailSender email, Microsoft.Extensions.Options.IOptions<SiteOptions> site, ILogger<ReportView> logger,
                 CancellationToken ct) =>
             {
                 var scope = await user.ScopeAsync(ct);
                 var (outcome, error) = await ReviewReport.HandleAsync(db, scope, id, request, user.Name ?? "?", clock, ct);
                 if (outcome == ReportOutcome.Done && request.Action != ReportAction.Accept)
-                    await ReviewReport.NotifyReturnedAsync(db, email, id, options.Value.BaseUrl, logger, ct);
+                    await ReviewReport.NotifyReturnedAsync(db, email, id, site.Value.PublicBaseUrl, logger, ct);
                 return outcome == ReportOutcome.Done ? TypedResults.Ok((await ReportQueries.GetAsync(db, scope, id, ct))!) : Problem(outcome, error);
             })
             .WithName("ReviewReport").WithSummary("Sở chấp nhận (khóa), trả lại kèm nhận xét, hoặc mở lại báo cáo đã chấp nhận (ghi lý do)");

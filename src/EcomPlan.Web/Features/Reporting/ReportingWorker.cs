@@ -8,15 +8,14 @@ public sealed class ReportingOptions
     /// <summary>Off in the tests, which run the job themselves at chosen dates.</summary>
     public bool Jobs { get; set; } = true;
     public int IntervalMinutes { get; set; } = 60;
-    /// <summary>The platform's public address, for links in e-mails sent without a request.</summary>
-    public string BaseUrl { get; set; } = "http://localhost:5080";
 }
 
 /// <summary>
 /// The scheduled job: opens the cycles whose day has come, then sends the reminders due. Both steps are idempotent,
 /// so a second instance, or a restart in the middle, sends nothing twice.
 /// </summary>
-public sealed class ReportingWorker(IServiceProvider services, Microsoft.Extensions.Options.IOptions<ReportingOptions> options, TimeProvider clock,
+public sealed class ReportingWorker(IServiceProvider services, Microsoft.Extensions.Options.IOptions<ReportingOptions> options,
+    Microsoft.Extensions.Options.IOptions<Infrastructure.SiteOptions> site, TimeProvider clock,
     ILogger<ReportingWorker> logger) : BackgroundService
 {
     public static async Task<(int Opened, int Sent)> RunOnceAsync(IServiceProvider services, DateTimeOffset now, string baseUrl, CancellationToken ct)
@@ -38,7 +37,7 @@ public sealed class ReportingWorker(IServiceProvider services, Microsoft.Extensi
         {
             try
             {
-                var (opened, sent) = await RunOnceAsync(services, clock.GetUtcNow(), options.Value.BaseUrl, stoppingToken);
+                var (opened, sent) = await RunOnceAsync(services, clock.GetUtcNow(), site.Value.PublicBaseUrl, stoppingToken);
                 if (opened + sent > 0) logger.LogInformation("Báo cáo định kỳ: mở {Opened} kỳ, gửi {Sent} thư nhắc", opened, sent);
             }
             catch (Exception e) when (e is not OperationCanceledException)
