@@ -18,6 +18,8 @@ var builder = WebApplication.CreateBuilder(args);
 // Serve wwwroot from the build output in every environment, not only Development (tests, `run` in Production).
 builder.WebHost.UseStaticWebAssets();
 
+// Small bodies everywhere; the endpoints that take files or large JSON say how much they take (RequestSizeLimit).
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestLimits.DefaultBodyBytes);
 builder.Services.AddRazorComponents();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Translate);
 // Malformed parameters become exceptions so the exception handler answers with a 400 ProblemDetails everywhere.
@@ -59,15 +61,17 @@ catch (EcomPlan.Web.Features.Seeding.PlanFileException e)
 // First, so that every answer carries them, errors included.
 app.UseSecurityHeaders();
 app.UsePublicSite();
+// Answers without a body: a ProblemDetails for the API (written inside, so the re-execution outside leaves it
+// alone), a page saying what happened for people, whatever the method of the request that failed.
+app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
+app.UseErrorPagesAsGet();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 if (!app.Environment.IsDevelopment()) app.UseHsts();
-// Answers without a body: a ProblemDetails for the API, a page saying what happened for people.
-// (The API's problem is written inside, so the page re-execution outside sees a body and leaves it alone.)
-app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(Problems.WriteStatusProblem));
+app.UseRequestSizeCheck();
 app.UseRequestLocalization(o =>
 {
     o.SetDefaultCulture("vi-VN");

@@ -31,18 +31,29 @@ public static partial class RequestErrors
         if (UnmappedMember().Match(message) is { Success: true } unmapped)
             return $"Trường '{unmapped.Groups["name"].Value}' không thuộc yêu cầu này (tại '{path}'); kiểm tra lại tên trường.";
         if (ConvertFailure().Match(message) is { Success: true } convert)
-            return $"Giá trị tại '{path}' không đúng kiểu{EnumHint(convert.Groups["type"].Value)}.";
+            return $"Giá trị tại '{path}' không đúng kiểu{EnumHint(convert.Groups["type"].Value, path)}.";
         return $"Nội dung JSON không hợp lệ tại '{path}'" + (json.LineNumber is { } line ? $" (dòng {line + 1})." : ".");
     }
 
-    /// <summary>"; cho phép: six_monthly, annual, ad_hoc" when the expected type is one of this application's enums.</summary>
-    private static string EnumHint(string typeName)
+    /// <summary>
+    /// "; cho phép: six_monthly, yearly, ad_hoc" when the value expected is one of this application's enums. The
+    /// serializer names the object being read; the path's last name is its property that failed.
+    /// </summary>
+    private static string EnumHint(string typeName, string? path = null)
     {
         var name = NullableOf().Match(typeName) is { Success: true } m ? m.Groups["inner"].Value : typeName.Trim();
-        var type = typeof(RequestErrors).Assembly.GetType(name)
-            ?? typeof(RequestErrors).Assembly.GetTypes().FirstOrDefault(t => t.IsEnum && t.Name == name);
+        var type = typeof(RequestErrors).Assembly.GetType(name);
+        if (type is { IsEnum: false } && path is not null && LastName().Match(path) is { Success: true } last)
+        {
+            var property = type.GetProperty(last.Groups["name"].Value,
+                System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase);
+            type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        }
         return type is { IsEnum: true } ? "; cho phép: " + RequestValidation.AllowedNames(type) : "";
     }
+
+    [GeneratedRegex("\\.(?<name>\\w+)(\\[\\d+\\])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LastName();
 
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..60] + "…";
 

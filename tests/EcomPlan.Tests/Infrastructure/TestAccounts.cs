@@ -55,6 +55,18 @@ public static partial class TestAccounts
         return client;
     }
 
+    /// <summary>Signs out with the form of the page header (antiforgery token included); returns the answer.</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(this HttpClient client, string? returnUrl = null)
+    {
+        var home = await client.GetStringAsync("/");
+        var form = Regex.Match(home, "<form[^>]*action=\"/account/logout\"[^>]*>.*?</form>", RegexOptions.Singleline).Value;
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = token };
+        if (returnUrl is not null) fields["returnUrl"] = returnUrl;
+        return await client.PostAsync("/account/logout", new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>
     /// Submits a server-rendered form as a browser would: loads the page, keeps its hidden fields (handler name,
     /// antiforgery token) and posts them with <paramref name="fields"/>.

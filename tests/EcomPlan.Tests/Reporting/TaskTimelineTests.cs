@@ -41,5 +41,23 @@ public class TaskTimelineTests(ReportingApp app)
         Assert.Contains("Chưa có cơ quan chủ trì", html);
         Assert.Contains("badge late", html);
         Assert.Contains("tl-from-1", html);
+
+        // Another province's user (and another agency's reporter) may read the published plan, not its reports:
+        // the timeline shows them the tasks without what was reported.
+        foreach (var other in new[] { new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" },
+                                      new RoleAssignment { Role = UserRole.AgencyReporter, AgencyId = await app.AgencyIdAsync("56", "Thuế Khánh Hòa") } })
+        {
+            var (_, email) = await app.CreateUserAsync(other);
+            var outsider = WebUtility.HtmlDecode(await (await app.SignInAsync(email)).GetStringAsync($"/plans/{ReportingApp.Plan}/timeline"));
+            Assert.DoesNotContain("Chưa bố trí", outsider);
+            Assert.DoesNotContain("badge task-late", outsider);
+            Assert.DoesNotContain("10% (", outsider);
+            Assert.Contains("chỉ hiển thị với người được xem báo cáo", outsider);
+            Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignInAsync(email)).GetAsync($"/api/v1/reports/{id}")).StatusCode);
+        }
+        var khScope = new AccessScope(2, [new ScopedRole(UserRole.ProvincialAdministrator, "56")]);
+        var hidden = (await TaskTimeline.ForPlanAsync(db, khScope, ReportingApp.Plan, null, 2026, CancellationToken.None))!;
+        Assert.False(hidden.ShowsReports);
+        Assert.All(hidden.Tasks, t => Assert.Equal((null, null, false), (t.State, t.Percent, t.IsLate)));
     }
 }

@@ -115,8 +115,12 @@ public static partial class ImportValues
             var rawValue = Cell("gia_tri");
             if (rawValue.Length > 0)
             {
-                if (ParseNumber(rawValue, xlsx) is { } v) value = v;
-                else Error("gia_tri", $"Giá trị '{rawValue}' không phải là số (dùng dấu phẩy cho phần thập phân, ví dụ 60,82).");
+                if (ParseNumber(rawValue, xlsx) is { } v)
+                {
+                    if (Fits(v)) value = v;
+                    else Error("gia_tri", TooLarge);
+                }
+                else Error("gia_tri", $"Giá trị '{Quote(rawValue)}' không phải là số (dùng dấu phẩy cho phần thập phân, ví dụ 60,82).");
             }
             var rawNum = Cell("tu_so");
             var rawDen = Cell("mau_so");
@@ -124,8 +128,10 @@ public static partial class ImportValues
             {
                 var num = ParseNumber(rawNum, xlsx);
                 var den = ParseNumber(rawDen, xlsx);
-                if (num is null) Error("tu_so", $"Tử số '{rawNum}' không phải là số.");
-                if (den is null) Error("mau_so", $"Mẫu số '{rawDen}' không phải là số.");
+                if (num is null) Error("tu_so", $"Tử số '{Quote(rawNum)}' không phải là số.");
+                else if (!Fits(num.Value)) { Error("tu_so", TooLarge); num = null; }
+                if (den is null) Error("mau_so", $"Mẫu số '{Quote(rawDen)}' không phải là số.");
+                else if (!Fits(den.Value)) { Error("mau_so", TooLarge); den = null; }
                 if (indicator is not null && indicator.Kind != "ratio") Error("tu_so", $"Chỉ số '{code}' không phải là tỷ lệ: không nhập tử số, mẫu số.");
                 else if (num is { } n && den is { } d)
                 {
@@ -269,6 +275,14 @@ public static partial class ImportValues
     }
 
     private static string Show(decimal v) => VietnameseText.FormatNumber(v);
+
+    /// <summary>Values are stored as numeric(18,4) on both databases: at most 14 digits before the decimal point.</summary>
+    private static bool Fits(decimal v) => Math.Abs(v) <= RequestValidation.MaxStoredNumber;
+
+    private const string TooLarge = "Số quá lớn: tối đa 14 chữ số phần nguyên.";
+
+    /// <summary>A cell as the error message repeats it: short, so a message never carries a file's bulk back.</summary>
+    private static string Quote(string raw) => raw.Length <= 40 ? raw : raw[..40] + "…";
 
     [GeneratedRegex(@"^\d{4}(-H[12])?$")]
     private static partial Regex PeriodPattern();

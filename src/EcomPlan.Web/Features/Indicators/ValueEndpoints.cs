@@ -23,7 +23,7 @@ public static class ValueEndpoints
                     : report.NeedsConfirmation ? TypedResults.Conflict(report)
                     : TypedResults.Ok(report);
             })
-            .RequireAuthorization(Policies.MachineClient).DisableAntiforgery()
+            .RequireAuthorization(Policies.MachineClient).DisableAntiforgery().AcceptsFileOf(ImportValues.MaxBytes)
             .WithTags("Số liệu (values)").WithName("ImportValues")
             .WithSummary("Nhập số liệu từ CSV/XLSX: kiểm tra hết trước khi ghi; có lỗi thì không ghi gì và trả mọi lỗi theo dòng, cột; giá trị bất thường cần confirmOutliers=true");
 
@@ -35,7 +35,7 @@ public static class ValueEndpoints
                     : report.NeedsConfirmation ? TypedResults.Conflict(report)
                     : TypedResults.Ok(report);
             })
-            .RequireAuthorization(Policies.MachineClient)
+            .RequireAuthorization(Policies.MachineClient).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ImportValues.MaxBytes * 2))
             .WithTags("Số liệu (values)").WithName("PostValues")
             .WithSummary("Gửi số liệu dạng JSON (máy khách dùng mã truy cập): cùng các kiểm tra như nhập tệp; có lỗi thì không ghi gì");
 

@@ -67,6 +67,11 @@ public static class OpenCycles
         var today = ReportWorkflow.Today(now);
         if (string.IsNullOrWhiteSpace(request.Label) || request.Label.Length > 200) return (null, "Nhập tên kỳ báo cáo đột xuất (tối đa 200 ký tự).");
         if (request.Due < today) return (null, "Hạn nộp báo cáo đột xuất không được trước hôm nay.");
+        // A report is about the plan: it cannot fall due after the year following the plan's last year.
+        var latest = new DateOnly(plan!.PeriodEnd + 1, 12, 31);
+        if (request.Due > latest) return (null, $"Hạn nộp báo cáo đột xuất phải trước {latest:dd/MM/yyyy} (năm sau năm cuối của kế hoạch).");
+        if (request.CutOff is { } early && early < new DateOnly(plan.PeriodStart, 1, 1))
+            return (null, $"Ngày chốt số liệu phải từ 01/01/{plan.PeriodStart} (năm đầu của kế hoạch).");
         if (request.CutOff is { } c && c > request.Due) return (null, "Ngày chốt số liệu phải trước hạn nộp.");
         var count = await db.ReportCycles.CountAsync(x => x.PlanId == planId && x.Kind == ReportKind.AdHoc && x.Year == request.Due.Year, ct);
         var cycle = new ReportingCycle(ReportKind.AdHoc, request.Due.Year, request.Label.Trim(), today, request.CutOff ?? today, request.Due);

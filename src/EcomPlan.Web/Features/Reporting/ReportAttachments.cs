@@ -45,6 +45,25 @@ public static class ReportAttachments
         return matches ? (type, null) : (null, $"Nội dung tệp '{fileName}' không đúng định dạng {extension.TrimStart('.').ToUpperInvariant()} (tệp bị đổi đuôi hoặc bị hỏng).");
     }
 
+    /// <summary>
+    /// The name a file is shown and downloaded under: no folders, no control or formatting characters (NUL, a
+    /// right-to-left override that would show "gpj.exe" as "exe.jpg"), Unicode composed (NFC), spaces collapsed. Pure.
+    /// </summary>
+    public static string CleanFileName(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/')).Normalize(System.Text.NormalizationForm.FormC);
+        var kept = new System.Text.StringBuilder(name.Length);
+        foreach (var ch in name)
+        {
+            var category = char.GetUnicodeCategory(ch);
+            if (category is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator
+                or System.Globalization.UnicodeCategory.Surrogate or System.Globalization.UnicodeCategory.PrivateUse) continue;
+            kept.Append(char.IsWhiteSpace(ch) ? ' ' : ch);
+        }
+        return string.Join(' ', kept.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim('.', ' ');
+    }
+
     private static bool IsOfficePackage(ReadOnlySpan<byte> content, string mainPart)
     {
         if (!content.StartsWith("PK\u0003\u0004"u8)) return false;
@@ -65,10 +84,13 @@ public static class ReportAttachments
         var (report, error) = await EditableAsync(db, scope, reportId, ct);
         if (report is null) return (ReportOutcome.NotFound, error);
         if (error is not null) return (ReportOutcome.Invalid, error);
-        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
+        var name = CleanFileName(fileName);
         if (name.Length is 0 or > 200) return (ReportOutcome.Invalid, "Tên tệp trống hoặc dài quá 200 ký tự.");
         var (type, refusal) = Check(name, content);
         if (refusal is not null) return (ReportOutcome.Invalid, refusal);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Uploads to one report take turns (a row lock on the report), so thirty at once cannot pass the limit together.
+        await db.Reports.Where(r => r.Id == reportId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Revision, r => r.Revision), ct);
         if (await db.ReportAttachments.CountAsync(a => a.ReportId == reportId, ct) >= MaxFilesPerReport)
             return (ReportOutcome.Invalid, $"Mỗi báo cáo đính kèm tối đa {MaxFilesPerReport} tệp.");
         db.ReportAttachments.Add(new ReportAttachment
@@ -78,6 +100,7 @@ public static class ReportAttachments
         });
         db.AuditProvinceCode = report.ProvinceCode;
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return (ReportOutcome.Done, null);
     }
 

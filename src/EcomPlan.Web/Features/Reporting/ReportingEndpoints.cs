@@ -145,7 +145,7 @@ public static class ReportingEndpoints
                 var (outcome, error) = await ReportAttachments.AddAsync(db, scope, id, file.FileName, memory.ToArray(), user.Name ?? "?", clock, ct);
                 return outcome == ReportOutcome.Done ? TypedResults.Ok((await ReportQueries.GetAsync(db, scope, id, ct))!) : Problem(outcome, error);
             })
-            .RequireAuthorization(Policies.MachineClient).DisableAntiforgery()
+            .RequireAuthorization(Policies.MachineClient).DisableAntiforgery().AcceptsFileOf(ReportAttachments.MaxBytes)
             .WithTags("Báo cáo định kỳ (reporting)").WithName("AddReportAttachment")
             .WithSummary("Đính kèm tệp PDF, DOCX, XLSX, PNG hoặc JPEG (tối đa 10 MB, kiểm tra nội dung đúng định dạng)");
         return app;
