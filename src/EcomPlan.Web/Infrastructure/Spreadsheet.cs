@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
@@ -78,8 +77,8 @@ public static partial class Spreadsheet
     private static partial Regex PlainNumber();
 
     /// <summary>
-    /// One worksheet; from row <paramref name="numericFromRow"/> (0-based) numbers that parse invariantly are written
-    /// as numbers, the rest as text. Text is written as inline strings, never as formulas, so nothing is evaluated.
+    /// One worksheet; from row <paramref name="numericFromRow"/> (0-based) plain numbers (-3.5, 2026) are written as
+    /// numbers, the rest as text. Text is written as inline strings, never as formulas, so nothing is evaluated.
     /// </summary>
     public static byte[] WriteXlsx(string sheetName, IEnumerable<IReadOnlyList<string>> rows, int numericFromRow = 1) =>
         WriteXlsx([(sheetName, rows)], numericFromRow);
@@ -123,7 +122,9 @@ public static partial class Spreadsheet
             var c = 0;
             foreach (var value in row)
             {
-                var numeric = r >= numericFromRow && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _);
+                // Only what a number cell may hold as written: decimal.TryParse also took "1,5" (thousands) or "5-"
+                // (trailing sign), written as is into <v>, which Excel reports as a damaged file.
+                var numeric = r >= numericFromRow && PlainNumber().IsMatch(value) && value[0] != '+';
                 var cell = numeric
                     ? new Cell { CellValue = new CellValue(value), DataType = CellValues.Number }
                     : new Cell { InlineString = new InlineString(new Text(value)), DataType = CellValues.InlineString };

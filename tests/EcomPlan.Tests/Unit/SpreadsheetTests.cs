@@ -186,4 +186,18 @@ public partial class SpreadsheetTests
         Assert.All(cells, c => Assert.Equal("inlineStr", (string?)c.Attribute("t")));
         Assert.Equal(formula, Read(xlsx)[1][0]);
     }
+
+    [Fact]
+    public void WriteXlsx_writes_only_plain_numbers_as_number_cells()
+    {
+        string[][] rows = [["a", "b", "c", "d", "e"], ["-3.5", "2026", "1,5", "5-", "+3"]];
+        var xlsx = Spreadsheet.WriteXlsx("Số liệu", rows);
+        using var zip = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
+        XDocument xml;
+        using (var stream = zip.Entries.Single(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).Open()) xml = XDocument.Load(stream);
+        XNamespace main = Main;
+        var types = xml.Descendants(main + "row").Last().Elements(main + "c").Select(c => (string?)c.Attribute("t")).ToList();
+        Assert.Equal(["n", "n", "inlineStr", "inlineStr", "inlineStr"], types);
+        Assert.Equal(rows, Read(xlsx));
+    }
 }
