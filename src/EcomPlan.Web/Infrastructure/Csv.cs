@@ -21,42 +21,84 @@ public static class Csv
         }
     }
 
-    public static IEnumerable<string[]> Read(TextReader reader)
+    public static IEnumerable<string[]> Read(TextReader reader) => Read(reader, SpreadsheetLimits.Default);
+
+    /// <summary>
+    /// Rows as they are read, refusing (<see cref="FormatException"/>, in Vietnamese, naming the row) a field, row or
+    /// table past the limits as soon as it gets there: an unterminated quote cannot buffer the rest of the file.
+    /// </summary>
+    public static IEnumerable<string[]> Read(TextReader reader, SpreadsheetLimits limits)
     {
+        var budget = new TableBudget(limits);
         var fields = new List<string>();
         var field = new StringBuilder();
+        var buffer = new char[4096];
         var inQuotes = false;
-        int c;
-        while ((c = reader.Read()) != -1)
+        var afterQuote = false; // a quote inside quotes: doubled ("") or closing, told by the next character
+        var number = 1;
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
-            var ch = (char)c;
-            if (inQuotes)
+            for (var i = 0; i < read; i++)
             {
-                if (ch == '"')
+                var ch = buffer[i];
+                if (afterQuote)
                 {
-                    if (reader.Peek() == '"') { field.Append('"'); reader.Read(); }
-                    else inQuotes = false;
+                    afterQuote = false;
+                    if (ch == '"') { Append(ch); continue; }
+                    inQuotes = false;
                 }
-                else field.Append(ch);
-                continue;
-            }
-            switch (ch)
-            {
-                case '"': inQuotes = true; break;
-                case ',': fields.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
-                case '\n':
-                    fields.Add(field.ToString()); field.Clear();
-                    yield return fields.ToArray();
-                    fields.Clear();
-                    break;
-                default: field.Append(ch); break;
+                if (inQuotes)
+                {
+                    if (ch == '"') afterQuote = true;
+                    else Append(ch);
+                    continue;
+                }
+                switch (ch)
+                {
+                    case '"': inQuotes = true; break;
+                    case ',': EndField(); break;
+                    case '\r': break;
+                    case '\n':
+                        EndField();
+                        yield return EndRow();
+                        break;
+                    default: Append(ch); break;
+                }
             }
         }
         if (field.Length > 0 || fields.Count > 0)
         {
-            fields.Add(field.ToString());
-            yield return fields.ToArray();
+            EndField();
+            yield return EndRow();
+        }
+
+        void Append(char ch)
+        {
+            if (field.Length >= limits.MaxCellCharacters)
+                throw new FormatException($"Ô {Spreadsheet.ColumnName(fields.Count)}{number} (dòng {number}) dài hơn {SpreadsheetLimits.N(limits.MaxCellCharacters)} ký tự"
+                    + (inQuotes ? " (có thể thiếu dấu \" đóng)." : "."));
+            field.Append(ch);
+        }
+
+        void EndField()
+        {
+            if (fields.Count >= limits.MaxColumns)
+                throw new FormatException($"Dòng {number} có hơn {SpreadsheetLimits.N(limits.MaxColumns)} cột.");
+            budget.AddText(field.Length);
+            fields.Add(field.Length == 0 ? "" : field.ToString());
+            field.Clear();
+        }
+
+        string[] EndRow()
+        {
+            if (number > limits.MaxRows)
+                throw new FormatException($"Tệp có hơn {SpreadsheetLimits.N(limits.MaxRows)} dòng; hãy chia thành nhiều tệp nhỏ hơn.");
+            budget.AddRow(fields.Count);
+            number++;
+            var row = fields.ToArray();
+            fields.Clear();
+            return row;
         }
     }
 }
