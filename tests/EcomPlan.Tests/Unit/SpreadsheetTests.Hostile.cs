@@ -16,7 +16,7 @@ public partial class SpreadsheetTests
     private const long Little = 64 * MiB;
 
     /// <summary>head, then count bytes of filler streamed 1 MB at a time (never held whole), then tail.</summary>
-    private static Action<Stream> Huge(string head, char filler, long count, string tail) => part =>
+    internal static Action<Stream> Huge(string head, char filler, long count, string tail) => part =>
     {
         part.Write(Encoding.UTF8.GetBytes(head));
         var chunk = new byte[MiB];
@@ -28,7 +28,7 @@ public partial class SpreadsheetTests
     private static Action<Stream> HugeInlineString(long characters) =>
         Huge($"""<worksheet xmlns="{Main}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>""", 'A', characters, "</t></is></c></row></sheetData></worksheet>");
 
-    private static Action<Stream> HugeSharedString(long characters) =>
+    internal static Action<Stream> HugeSharedString(long characters) =>
         Huge($"""<sst xmlns="{Main}"><si><t>""", 'A', characters, "</t></si></sst>");
 
     private static (string Message, long Allocated) Refused(Func<object> read)

@@ -12,9 +12,9 @@ public partial class SpreadsheetTests
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string Rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    private static Action<Stream> Text(string xml) => part => part.Write(Encoding.UTF8.GetBytes(xml));
+    internal static Action<Stream> Text(string xml) => part => part.Write(Encoding.UTF8.GetBytes(xml));
 
-    private static Action<Stream> Sheet(string rows) => Text($"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{Main}"><sheetData>{rows}</sheetData></worksheet>""");
+    internal static Action<Stream> Sheet(string rows) => Text($"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{Main}"><sheetData>{rows}</sheetData></worksheet>""");
 
     private static Action<Stream> SharedStrings(string items) => Text($"""<sst xmlns="{Main}">{items}</sst>""");
 
@@ -22,7 +22,7 @@ public partial class SpreadsheetTests
     /// A workbook built by hand, as other programs write them: targets alternately relative and absolute. Sheets and
     /// shared strings are written by callbacks, so a test can stream a huge part through the deflate entry.
     /// </summary>
-    private static byte[] Workbook(IReadOnlyList<(string Name, Action<Stream> Write)> sheets, Action<Stream>? sharedStrings = null,
+    internal static byte[] Workbook(IReadOnlyList<(string Name, Action<Stream> Write)> sheets, Action<Stream>? sharedStrings = null,
         CompressionLevel level = CompressionLevel.Optimal, string? workbookXml = null)
     {
         using var memory = new MemoryStream();
@@ -46,7 +46,7 @@ public partial class SpreadsheetTests
         return memory.ToArray();
     }
 
-    private static byte[] Workbook(Action<Stream> sheet, Action<Stream>? sharedStrings = null, CompressionLevel level = CompressionLevel.Optimal) =>
+    internal static byte[] Workbook(Action<Stream> sheet, Action<Stream>? sharedStrings = null, CompressionLevel level = CompressionLevel.Optimal) =>
         Workbook([("Trang 1", sheet)], sharedStrings, level);
 
     private static List<string[]> Read(byte[] file, string name = "bang.xlsx", SpreadsheetLimits? limits = null) =>
