@@ -37,7 +37,9 @@ public static partial class AgencyNames
             {
                 var s = segments[i];
                 if (s.Length == 0) continue;
-                if (current.Length > 0 && StartsAgency(s))
+                // "Báo và Đài Phát thanh …" is one name: a lone word before "và" is not an agency yet.
+                var afterAnd = i > 0 && joiners[i - 1].Trim() == "và";
+                if (current.Length > 0 && StartsAgency(s) && !(afterAnd && !current.Contains(' ')))
                 {
                     names.Add(Tidy(current));
                     current = s;

@@ -26,13 +26,9 @@ internal static class DocxText
             foreach (var element in body.Elements()) Add(element, lines, budget);
             return lines.Select(ImportText.CleanLine).ToList();
         }
-        catch (FormatException)
+        catch (Exception e) when (e.GetType() != typeof(FormatException) && e is not OutOfMemoryException)
         {
-            throw;
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or InvalidOperationException
-            or System.Xml.XmlException or ArgumentException or NotSupportedException or OutOfMemoryException)
-        {
+            // Our own messages are plain FormatExceptions; the packaging layer's FileFormatException is not one of them.
             throw new FormatException("Không đọc được tệp DOCX: tệp bị hỏng hoặc không đúng định dạng Word (.docx).", e);
         }
     }

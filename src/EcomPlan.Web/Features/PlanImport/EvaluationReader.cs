@@ -52,7 +52,7 @@ public static partial class EvaluationReader
             var same = targetsOut.FindIndex(s => s.Result is null && s.Reading.Kind == m.Reading.Kind && s.Reading.Value == m.Reading.Value
                 && ImportText.Similarity(s.Text, m.Reading.Text) >= 0.25);
             if (same >= 0) targetsOut[same] = targetsOut[same] with { Result = m.Result };
-            else targetsOut.Add(m);
+            else targetsOut.Add(m with { Reading = m.Reading with { Text = m.Text } });
         }
         return new EvaluatedPeriod(start, end, section.Heading.Line, targetsOut.OrderBy(t => t.Line).ToList());
     }
@@ -65,7 +65,7 @@ public static partial class EvaluationReader
             var clause = sentence[from..(note.Index + note.Length)];
             var lead = clause.Length - clause.TrimStart(' ', ',', ';').Length;
             clause = clause[lead..];
-            if (clause.StartsWith("và ", StringComparison.OrdinalIgnoreCase)) { clause = clause[3..]; lead += 3; }
+            if (Connective().Match(clause) is { Success: true } c) { clause = clause[c.Length..]; lead += c.Length; }
             var clauseStart = from + lead;
             from = note.Index + note.Length;
 
@@ -83,7 +83,8 @@ public static partial class EvaluationReader
                 var cueStart = ApproximateCue().Match(head[..result.NumberStart]) is { Success: true } a ? a.Index : result.NumberStart;
                 phrase = head[..cueStart] + Format(target) + (unit.StartsWith('%') ? unit : " " + unit) + head[result.End..];
             }
-            var reading = TargetPhrase.Read(phrase) with { Text = clause.Trim() };
+            // The reading keeps the rewritten phrase ("… tăng 20%") until results are matched with stated targets.
+            var reading = TargetPhrase.Read(phrase);
             var line = p.LineAt(offset + clauseStart);
             yield return new TargetItem(clause.Trim(), sentence.Trim(), line, null, reading, SourceName, [], null,
                 new TargetResult(result?.First, clause.Trim(), line));
@@ -125,6 +126,9 @@ public static partial class EvaluationReader
 
     [GeneratedRegex(@"(?<!\p{L})(?:kế hoạch|mục tiêu)(?!\p{L})")]
     private static partial Regex PlanWords();
+
+    [GeneratedRegex(@"^(?:và|tuy nhiên,?|ngoài ra,?|đồng thời,?)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Connective();
 
     [GeneratedRegex(@"(?:khoảng|gần|xấp xỉ|hơn)\s*$")]
     private static partial Regex ApproximateCue();

@@ -25,6 +25,8 @@ public static partial class MetadataReader
             number ??= a.Groups["n"].Value;
             date ??= Date(DateAnywhere().Match(attached));
         }
+        // A press summary: "Ngày 10/10/2025, UBND tỉnh … ban hành kế hoạch …".
+        date ??= head.Where(l => l.Contains("ban hành", StringComparison.OrdinalIgnoreCase)).Select(l => Date(DateAnywhere().Match(l))).FirstOrDefault(d => d is not null);
         var (start, end) = head.Select(Sections.Period).FirstOrDefault(p => p.Start is not null);
         return new PlanMetadata(number, date, IssuingBody(lines, head, attached), start, end, Title(head));
     }
@@ -92,7 +94,7 @@ public static partial class MetadataReader
     [GeneratedRegex(@"^[\p{L} .]+,\s*ngày\s+(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4})")]
     private static partial Regex PlaceDate();
 
-    [GeneratedRegex(@"ngày\s+(?:(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4})|(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4}))")]
+    [GeneratedRegex(@"(?i:ngày)\s+(?:(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4})|(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4}))")]
     private static partial Regex DateAnywhere();
 
     [GeneratedRegex(@"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết)\s+số\s+(?<n>\d+/[\p{L}\d\-]+)")]
@@ -104,7 +106,7 @@ public static partial class MetadataReader
     [GeneratedRegex(@"^(?<kind>TỈNH|THÀNH PHỐ)\s+(?<name>.+)$")]
     private static partial Regex ProvinceLine();
 
-    [GeneratedRegex(@"(?<b>Ủy ban nhân dân (?:tỉnh|thành phố) [\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*)*) ban hành")]
+    [GeneratedRegex(@"(?<b>(?:Ủy ban nhân dân|UBND) (?:tỉnh|thành phố) [\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*)*) ban hành")]
     private static partial Regex IssuedBy();
 
     [GeneratedRegex(@"(?<k>(?:tỉnh|thành phố) )(?<n>[\p{L}]+(?: [\p{L}]+)?)(?= giai đoạn|$)")]

@@ -34,15 +34,11 @@ internal static class PdfText
                     + "Hãy tải lên tệp DOCX hoặc PDF xuất trực tiếp từ Word, hoặc dán nội dung văn bản.");
             return lines.Select(ImportText.CleanLine).ToList();
         }
-        catch (FormatException)
-        {
-            throw;
-        }
         catch (PdfDocumentEncryptedException e)
         {
             throw new FormatException("Tệp PDF được đặt mật khẩu: hãy gỡ mật khẩu rồi tải lên lại.", e);
         }
-        catch (Exception e) when (e is not OutOfMemoryException and not StackOverflowException)
+        catch (Exception e) when (e.GetType() != typeof(FormatException) && e is not OutOfMemoryException)
         {
             throw new FormatException("Không đọc được tệp PDF: tệp bị hỏng hoặc không đúng định dạng PDF.", e);
         }

@@ -18,7 +18,9 @@ public static class PlanTextParser
         var body = Paragraphs.Build(lines, 0, bodyEnd);
         var warnings = new List<string>();
 
+        var evaluation = EvaluationReader.Read(body);
         var targets = TargetSectionReader.Read(body);
+        if (targets.Count == 0) targets = TargetSentenceReader.Read(body, evaluation);
         var tasks = new List<TaskItem>();
         foreach (var annex in annexes)
         {
@@ -46,7 +48,7 @@ public static class PlanTextParser
             warnings.Add($"Dòng {t.Line}: nhiệm vụ “{Short(t.Text)}” không có cơ quan chủ trì.");
 
         return new PlanText(MetadataReader.Read(lines), StatementReader.Viewpoints(body), StatementReader.Objectives(body),
-            targets, EvaluationReader.Read(body), tasks, warnings);
+            targets, evaluation, tasks, warnings);
     }
 
     private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "…";

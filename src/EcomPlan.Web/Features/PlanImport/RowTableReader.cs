@@ -55,6 +55,13 @@ public static class RowTableReader
             var last = ColumnRole.Content;
             foreach (var cell in cells.Skip(1))
             {
+                if (cell.Column is { } k && k < annex.Columns.Count && annex.Columns[k] is not (ColumnRole.Number or ColumnRole.Content))
+                {
+                    // A whole row on one line: the column says what the cell is, even when a cell before it is empty.
+                    if (annex.Columns[k] == ColumnRole.Time) time = Timeframes.Parse(cell.Text) ?? new Timeframe(null, null, Flat(cell.Text));
+                    else filled[annex.Columns[k]] = cell.Text;
+                    continue;
+                }
                 if (ImportText.IsPlaceholder(cell.Text)) continue;
                 if (last == ColumnRole.Content && (Paragraphs.StartsLower(cell.Text) || AgencyBlockReader.IsBullet(cell.Text)))
                 {

@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace EcomPlan.Web.Features.PlanImport;
 
-/// <summary>One table cell: its text (lines kept apart by '\n') and the line it starts on.</summary>
-public sealed record TableCell(string Text, int Line)
+/// <summary>One table cell: its text (lines kept apart by '\n'), the line it starts on, and its column when the row came whole on one line.</summary>
+public sealed record TableCell(string Text, int Line, int? Column = null)
 {
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
 }
@@ -29,7 +29,8 @@ public static partial class TableCells
             if (fields.Count(f => f.Length > 0) >= 2)
             {
                 // A whole row on one line; "; " inside a field stands for the line breaks of a cell.
-                foreach (var f in fields.Where(f => f.Length > 0)) cells.Add(new TableCell(f, i + 1));
+                for (var k = 0; k < fields.Count; k++)
+                    if (fields[k].Length > 0) cells.Add(new TableCell(fields[k], i + 1, k));
                 continue;
             }
             var text = line.Trim();

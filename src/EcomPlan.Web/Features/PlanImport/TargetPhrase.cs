@@ -150,6 +150,6 @@ public static partial class TargetPhrase
     [GeneratedRegex(@"(?<!\p{L})(?:được\s+)?thực hiện (?:qua|thông qua)(?!\p{L})")]
     private static partial Regex Through();
 
-    [GeneratedRegex(@"(?:đạt|phấn đấu)\s*$")]
+    [GeneratedRegex(@"(?:đạt|phấn đấu|(?<!\p{L})có)\s*$")]
     private static partial Regex BandLead();
 }

@@ -34,6 +34,8 @@ public static partial class TargetSectionReader
                 continue;
             }
             if (!hasValue && body1.EndsWith(':')) continue;
+            // In a bulleted list, a line without a bullet or a number is stray text (a table row, a note), not a target.
+            if (!hasValue && p.Marker is null && content.Any(c => c.Marker is not null)) continue;
             foreach (var reading in TargetPhrase.ReadAll(body1))
             {
                 var r = reading.DeadlineYear is null && headingYear is not null
