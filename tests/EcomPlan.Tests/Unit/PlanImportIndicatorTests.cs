@@ -18,7 +18,6 @@ public class PlanImportIndicatorTests
     [InlineData("Tỷ lệ website vi phạm quyền lợi người tiêu dùng trong thương mại điện tử dưới 10%", "%", "websites_violating_consumer_rights")]
     [InlineData("Phấn đấu tỉnh đạt vị trí trong top 10 xếp hạng Chỉ số Thương mại điện tử Việt Nam.", "hạng", "ecommerce_index_rank")]
     [InlineData("1.000.000 lượt doanh nghiệp, hộ kinh doanh được tham gia các khóa đào tạo về kỹ năng ứng dụng thương mại điện tử", "lượt", "ecommerce_trainees_count")]
-    [InlineData("75% doanh nghiệp, hợp tác xã, hộ kinh doanh được tham gia các khóa đào tạo về kỹ năng ứng dụng thương mại điện tử", "%", "ecommerce_trainees_share")]
     [InlineData("Tỷ lệ doanh nghiệp áp dụng tiêu chuẩn đóng gói xanh cho thương mại điện tử đạt ít nhất 50%", "%", "green_packaging_enterprises")]
     public void Suggests_the_indicator_the_target_measures(string text, string unit, string code) =>
         Assert.Equal(code, IndicatorSuggester.Suggest(text, Catalogue, unit)?.Code);

@@ -6,7 +6,7 @@ using EcomPlan.Web.Infrastructure;
 namespace EcomPlan.Web.Features.PlanImport;
 
 /// <summary>One transcribed target and what the parser read for it (null when it found none).</summary>
-public sealed record TargetCheck(string Key, int Line, string Text, string Expected, string? Got, bool Exact, string? Note);
+public sealed record TargetCheck(string Key, int Line, string Text, string Expected, string? Got, bool Exact, string? Note, string? IndicatorMiss = null);
 
 /// <summary>One transcribed annex task and the lead agencies the parser read for it (null when it found no task).</summary>
 public sealed record TaskCheck(int Line, string Text, IReadOnlyList<string> ExpectedLead, IReadOnlyList<string>? GotLead, bool LeadMatches);
@@ -73,14 +73,18 @@ public static class ImportQuality
             if (got is not null) used.Add(got);
             var exact = got is not null && Same(t, got.Reading);
             var note = got is not null && got.Reading.Unit != t.Unit ? $"đơn vị: cần “{t.Unit}”, đọc được “{got.Reading.Unit}”" : null;
-            targets.Add(new TargetCheck(t.Key, t.Line, t.Text, Describe(t), got is null ? null : Describe(got.Reading), exact, note));
+            string? indicatorMiss = null;
             if (t.Indicator is not null && got is not null)
             {
                 indicatorsExpected++;
-                var words = got.Text == got.Statement ? got.Text : got.Text + " " + got.Statement;
+                // A clause of a compound statement ("đạt 35 tỷ USD") borrows the statement's subject (its words before the first number).
+                var words = got.Text == got.Statement ? got.Text : got.Text + " " + new string(got.Statement.TakeWhile(c => !char.IsDigit(c)).ToArray());
                 var unit = got.Reading.Kind == PhraseKind.Growth ? "%/năm" : got.Reading.Unit;
-                if (IndicatorSuggester.Suggest(words, catalogue, unit)?.Code == t.Indicator) indicatorsSuggested++;
+                var suggested = IndicatorSuggester.Suggest(words, catalogue, unit)?.Code;
+                if (suggested == t.Indicator) indicatorsSuggested++;
+                else indicatorMiss = $"chỉ số cần {t.Indicator}, gợi ý {suggested ?? "(không có)"}";
             }
+            targets.Add(new TargetCheck(t.Key, t.Line, t.Text, Describe(t), got is null ? null : Describe(got.Reading), exact, note, indicatorMiss));
         }
         var usedTasks = new HashSet<TaskItem>();
         var tasks = new List<TaskCheck>();

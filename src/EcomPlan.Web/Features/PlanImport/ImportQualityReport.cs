@@ -27,7 +27,7 @@ public static class ImportQualityReport
             var misses = p.Targets.Where(t => !t.Exact).ToList();
             var leadMisses = p.Tasks.Where(t => !t.LeadMatches).ToList();
             var notes = p.Targets.Where(t => t.Exact && t.Note is not null).ToList();
-            if (misses.Count + leadMisses.Count + notes.Count == 0) continue;
+            if (misses.Count + leadMisses.Count + notes.Count + p.Targets.Count(t => t.IndicatorMiss is not null) == 0) continue;
             sb.AppendLine();
             sb.AppendLine($"== {p.PlanId} ({p.Document})");
             foreach (var t in misses)
@@ -36,6 +36,8 @@ public static class ImportQualityReport
                 sb.AppendLine($"  nhiệm vụ dòng {t.Line}: chủ trì cần [{string.Join("; ", t.ExpectedLead)}]; đọc được "
                     + (t.GotLead is null ? "(không tìm thấy nhiệm vụ)" : $"[{string.Join("; ", t.GotLead)}]") + $" — {Short(t.Text)}");
             foreach (var t in notes) sb.AppendLine($"  (ghi chú) chỉ tiêu {t.Key} dòng {t.Line}: {t.Note}");
+            foreach (var t in p.Targets.Where(t => t.IndicatorMiss is not null))
+                sb.AppendLine($"  (gợi ý) chỉ tiêu {t.Key} dòng {t.Line}: {t.IndicatorMiss}");
         }
         return sb.ToString();
     }

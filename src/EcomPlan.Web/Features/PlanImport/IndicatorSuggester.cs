@@ -24,7 +24,7 @@ public sealed record IndicatorSuggestion(string Code, double Score);
 public static class IndicatorSuggester
 {
     /// <summary>Below this score no indicator is suggested.</summary>
-    public const double Threshold = 0.55;
+    public const double Threshold = 0.5;
 
     // Words that say how something is measured, not what: "Tỷ lệ", "Số lượt", "Tốc độ tăng".
     private static readonly HashSet<string> MeasureWords = ["ty", "le", "trong", "so", "luong", "luot", "toc", "do", "thu", "hang", "cua", "cac", "va"];
@@ -58,7 +58,8 @@ public static class IndicatorSuggester
         var foreign = textWords.Where(w => vocabulary.Contains(w) && !content.Contains(w)).Count();
         var definition = ImportText.Words(e.Definition).ToHashSet();
         var definitionHelp = definition.Count == 0 ? 0 : 0.05 * textWords.Count(definition.Contains) / Math.Max(1, textWords.Count);
-        var score = 0.65 * pairRecall + 0.35 * wordRecall - 0.04 * foreign + definitionHelp;
+        // Capped: a long statement names several things; a few foreign words are enough to tell "dân số trưởng thành" apart.
+        var score = 0.65 * pairRecall + 0.35 * wordRecall - 0.04 * Math.Min(foreign, 3) + definitionHelp;
         if (unit is not null) score += UnitFit(unit, e.Unit);
         return Math.Round(score, 4);
     }

@@ -34,6 +34,9 @@ public static partial class TargetClauses
             var joiner = SplitJoiner().Match(raw[lead..]);
             if (joiner.Success) lead += joiner.Length;
             var clauseText = raw[lead..].TrimEnd(' ', ',', ';');
+            // ", cùng với các mục tiêu về …" after the last value is commentary, not part of the target.
+            if (c == cuts.Count - 1 && Trailer().Match(clauseText) is { Success: true } trailer && trailer.Index > mentions[^1].End - start - lead)
+                clauseText = clauseText[..trailer.Index];
             var offset = start + lead;
             var mention = mentions.First(m => m.NumberStart >= offset && m.NumberStart < offset + clauseText.Length);
             clauses.Add(new TargetClause(clauseText, mention with
@@ -72,6 +75,9 @@ public static partial class TargetClauses
         var stop = TailStop().Match(tail.ToLower(ImportText.VietnameseCulture));
         return stop.Success ? tail[..stop.Index].Trim() : tail;
     }
+
+    [GeneratedRegex(@",\s*(?:cùng với|đồng thời|nhằm|góp phần|qua đó)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex Trailer();
 
     [GeneratedRegex(@";\s*")]
     private static partial Regex SemicolonSep();
