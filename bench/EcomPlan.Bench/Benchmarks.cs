@@ -102,7 +102,7 @@ public class StatusBenchmark
         {
             using var scope = app.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<EcomPlanDbContext>();
-            targets += (await ProgressQueries.ForPlanAsync(db, plan, ministry, 2026, CancellationToken.None))!.Targets.Count;
+            targets += (await ProgressQueries.ForPlanAsync(db, plan, ministry, new DateOnly(2026, 12, 1), CancellationToken.None))!.Targets.Count;
         }
         return targets;
     }

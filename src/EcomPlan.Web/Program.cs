@@ -9,6 +9,7 @@ using EcomPlan.Web.Features.AdministrativeUnits;
 using EcomPlan.Web.Features.Agencies;
 using EcomPlan.Web.Features.Alignment;
 using EcomPlan.Web.Features.Plans;
+using EcomPlan.Web.Features.PlanAuthoring;
 using EcomPlan.Web.Features.Reporting;
 using EcomPlan.Web.Infrastructure;
 
@@ -106,6 +107,7 @@ endpoints.MapIndicatorEditingEndpoints();
 endpoints.MapAssessmentEndpoints();
 endpoints.MapReportingEndpoints();
 endpoints.MapConsolidatedReportEndpoints();
+endpoints.MapPlanAuthoringEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -44,6 +44,8 @@ public sealed class EcomPlanDbContext(DbContextOptions<EcomPlanDbContext> option
     public DbSet<ReportAttachment> ReportAttachments => Set<ReportAttachment>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
     public DbSet<ConsolidatedReport> ConsolidatedReports => Set<ConsolidatedReport>();
+    public DbSet<Features.PlanAuthoring.PlanVersion> PlanVersions => Set<Features.PlanAuthoring.PlanVersion>();
+    public DbSet<Features.PlanAuthoring.PlanFile> PlanFiles => Set<Features.PlanAuthoring.PlanFile>();
 
     /// <summary>Loading the reference data and plan files at start is not a change by anyone: no row-by-row audit.</summary>
     public bool SuppressAudit { get; set; }

@@ -37,7 +37,7 @@ public class ScopeAndAuditTests(MutationApp app)
         var ministry = await As(new RoleAssignment { Role = UserRole.MinistryViewer });
         var anonymous = app.CreateClient();
 
-        var unpublish = await adminDt.PatchAsJsonAsync($"/api/v1/plans/{DongThap}", new { isPublic = false, status = "draft" });
+        var unpublish = await adminDt.PatchAsJsonAsync($"/api/v1/plans/{DongThap}", new { isPublic = false });
         Assert.Equal(HttpStatusCode.OK, unpublish.StatusCode);
         try
         {
@@ -54,11 +54,11 @@ public class ScopeAndAuditTests(MutationApp app)
             }
             Assert.Equal(HttpStatusCode.NotFound, (await adminKh.PatchAsJsonAsync($"/api/v1/plans/{DongThap}", new { isPublic = true })).StatusCode);
             foreach (var insider in new[] { adminDt, viewerDt, ministry })
-                Assert.Equal("draft", (await insider.GetJsonAsync($"/api/v1/plans/{DongThap}")).Str("status"));
+                Assert.False((await insider.GetJsonAsync($"/api/v1/plans/{DongThap}"))["isPublic"]!.GetValue<bool>());
         }
         finally
         {
-            (await adminDt.PatchAsJsonAsync($"/api/v1/plans/{DongThap}", new { isPublic = true, status = "approved" })).EnsureSuccessStatusCode();
+            (await adminDt.PatchAsJsonAsync($"/api/v1/plans/{DongThap}", new { isPublic = true })).EnsureSuccessStatusCode();
         }
     }
 
@@ -139,15 +139,15 @@ public class ScopeAndAuditTests(MutationApp app)
     {
         var (adminId, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "82" });
         var adminDt = app.ClientWithToken(await app.TokenForAsync(adminId));
-        (await adminDt.PatchAsJsonAsync($"/api/v1/plans/{DongThap}", new { status = "draft" })).EnsureSuccessStatusCode();
-        (await adminDt.PatchAsJsonAsync($"/api/v1/plans/{DongThap}", new { status = "approved" })).EnsureSuccessStatusCode();
+        (await adminDt.PatchAsJsonAsync($"/api/v1/plans/{DongThap}", new { isPublic = false })).EnsureSuccessStatusCode();
+        (await adminDt.PatchAsJsonAsync($"/api/v1/plans/{DongThap}", new { isPublic = true })).EnsureSuccessStatusCode();
 
         var entries = (await adminDt.GetJsonAsync($"/api/v1/audit?entityType=Plan&entityId={DongThap}&userId={adminId}")).Items().ToList();
         Assert.Equal(2, entries.Count);
         var first = entries[1]; // newest first
         Assert.Equal("Modified", first.Str("action"));
-        Assert.Equal("{\"Status\":\"Approved\"}", first.Str("oldValues"));
-        Assert.Equal("{\"Status\":\"Draft\"}", first.Str("newValues"));
+        Assert.Equal("{\"IsPublic\":true}", first.Str("oldValues"));
+        Assert.Equal("{\"IsPublic\":false}", first.Str("newValues"));
 
         var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy");
         Assert.Equal(2, (await adminDt.GetJsonAsync($"/api/v1/audit?userId={adminId}&day={Uri.EscapeDataString(today)}")).AsArray().Count);

@@ -111,7 +111,8 @@ public class PlanDataTests(EcomPlanApp app)
         Assert.Equal(["Cục Thống kê"], dt["I.1"]["monitoringAgencies"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Equal(60.82m, dt["I.1"]["baseline"]!["value"]!.GetValue<decimal>());
         Assert.True(dt["II.1"]["exclusive"]!.GetValue<bool>());
-        Assert.Equal("range", dt["II.4"].Str("kind"));
+        // "không quá 8-15% doanh thu": a cost, lower is better, so a band (at most 15, aiming at 8), not a two-sided range.
+        Assert.Equal("band", dt["II.4"].Str("kind"));
         Assert.Equal(8m, dt["II.4"]["min"]!.GetValue<decimal>());
         Assert.Equal(15m, dt["II.4"]["max"]!.GetValue<decimal>());
         Assert.Equal("ceiling", dt["IV.1"].Str("kind"));

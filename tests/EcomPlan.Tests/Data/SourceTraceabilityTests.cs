@@ -39,7 +39,7 @@ public class SourceTraceabilityTests
         var checkedCount = 0;
         foreach (var file in Files)
         {
-            var doc = Document(file.Plan.SourceDocument);
+            var doc = Document(file.Plan.SourceDocument ?? throw new InvalidOperationException($"{file.FileName} names no source document"));
             foreach (var s in file.Plan.Statements) { AssertQuoted(doc, file.Plan.Id, "statement", s.Text, s.Line); checkedCount++; }
             foreach (var t in file.Plan.TargetGroups.SelectMany(g => g.Targets))
             {

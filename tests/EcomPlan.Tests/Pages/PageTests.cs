@@ -38,7 +38,7 @@ public class PageTests(EcomPlanApp app)
         Assert.Contains("Chưa giao cơ quan chủ trì", html);
         Assert.Contains("60,82%", html); // baseline, vi-VN number
         Assert.Contains("> 95%", html);
-        Assert.Contains("8–15 % doanh thu", html);
+        Assert.Contains("≤ 15 % doanh thu, phấn đấu 8 % doanh thu", html);
         Assert.Contains("/plans/dong-thap-2026-2030/document#L32", html);
     }
 

@@ -83,7 +83,7 @@ public class PlanFileReaderTests
     [Theory]
     [InlineData("kind: floor", "kind: minimum", "kind: minimum", "không hợp lệ")]
     [InlineData("value: 70", "value: bảy mươi", "value: bảy mươi", "phải là số")]
-    [InlineData("value: 70", "value: 170", "value: 170", "vượt quá 100%")]
+    [InlineData("value: 70", "value: 170", "value: 170", "phải từ 0 đến 100")]
     [InlineData("monitoringAgencies: [\"Sở Công Thương\"]", "monitoringAgencies: [\"Sở Tài chính\"]", "monitoringAgencies", "chưa được khai báo")]
     [InlineData("line: 3", "line: 300", "line: 300", "nằm ngoài văn bản")]
     [InlineData("documentDate: 2025-09-12", "documentDate: 12/09/2025", "documentDate", "yyyy-MM-dd")]
@@ -104,7 +104,7 @@ public class PlanFileReaderTests
     public void A_floor_without_a_value_is_refused()
     {
         var e = Fails(Valid.Replace("        value: 70\n", ""));
-        Assert.Contains("phải có 'value'", e.Problem);
+        Assert.Contains("cần một giá trị", e.Problem);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         b.Property(a => a.Kind).HasMaxLength(32);
         b.Property(a => a.ProvinceCode).HasMaxLength(8);
         b.Property(a => a.SearchText).HasMaxLength(300);
+        b.Property(a => a.Revision).IsConcurrencyToken();
         b.HasIndex(a => new { a.ProvinceCode, a.SearchText }).IsUnique();
         b.HasOne<AdministrativeUnits.Province>().WithMany().HasForeignKey(a => a.ProvinceCode);
     }

@@ -71,7 +71,7 @@ public static class PlanAlignment
         return higher ^ lowerIsBetter ? Ambition.Higher : Ambition.Lower;
     }
 
-    private static bool IsFloorLike(TargetKind kind) => kind is TargetKind.Floor or TargetKind.Count or TargetKind.Growth;
+    private static bool IsFloorLike(TargetKind kind) => kind is TargetKind.Floor or TargetKind.Count or TargetKind.Growth or TargetKind.Band or TargetKind.Approximate;
 
     /// <summary>The figures a reader compares: a single value, or both ends of a band.</summary>
     private static (decimal Low, decimal High)? Band(TargetDto t) => t.Kind switch

@@ -16,7 +16,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 {
     /// <summary>Values derived from others: never copied into the audit trail.</summary>
     private static readonly HashSet<string> Omitted =
-        ["ConcurrencyStamp", "SearchText", "NormalizedEmail", "NormalizedUserName",
+        ["ConcurrencyStamp", "SearchText", "NormalizedEmail", "NormalizedUserName", "Revision",
          // File contents: the trail keeps their name, size and SHA-256, not megabytes of base64.
          "Content", "FinalDocx", "FinalXlsx"];
 
@@ -26,7 +26,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     public const string Hidden = "(đã ẩn)";
 
     /// <summary>Bookkeeping that is not business data: a token's last use, the lock-out counter, a new security stamp at sign-out.</summary>
-    private static readonly HashSet<string> Noise = ["LastUsedAt", "AccessFailedCount", "SecurityStamp", "ConcurrencyStamp"];
+    private static readonly HashSet<string> Noise = ["LastUsedAt", "AccessFailedCount", "SecurityStamp", "ConcurrencyStamp", "Revision"];
 
     /// <summary>
     /// Identity's user tokens hold the authenticator (TOTP) key and the recovery codes in their Value: live secrets.

@@ -10,7 +10,7 @@ public sealed record Observation(int Year, decimal Value);
 /// <summary>A target's requirement and the values observed for its indicator in its unit.</summary>
 public sealed record ProgressInput(
     TargetKind Kind, bool LowerIsBetter, decimal? Value, decimal? Min, decimal? Max, bool Exclusive, int? DeadlineYear,
-    Observation? Baseline, IReadOnlyList<Observation> Series, int? PeriodStart = null);
+    Observation? Baseline, IReadOnlyList<Observation> Series, int? PeriodStart = null, decimal? Tolerance = null);
 
 public sealed record ProgressResult(
     ProgressStatus Status, Observation? Base, Observation? Latest, decimal? Gap, double? ObservedGrowth, double? RequiredGrowth,
@@ -39,13 +39,26 @@ public static class ProgressMethod
         _ => ProgressStatus.Deteriorating,
     };
 
+    /// <summary>"khoảng 30%" without a stated tolerance: a tenth of the value either side (27–33%).</summary>
+    public const decimal DefaultToleranceShare = 0.10m;
+
+    /// <summary>The tolerance of an approximate target: the stated one, else a tenth of the value.</summary>
+    public static decimal? ToleranceOf(decimal? value, decimal? tolerance) => tolerance ?? (value is { } v ? Math.Abs(v) * DefaultToleranceShare : null);
+
     /// <summary>Whether <paramref name="actual"/> satisfies the requirement (a growth target: one year's growth).</summary>
-    public static bool IsMet(TargetKind kind, bool lowerIsBetter, decimal? value, decimal? min, decimal? max, bool exclusive, decimal actual)
+    public static bool IsMet(TargetKind kind, bool lowerIsBetter, decimal? value, decimal? min, decimal? max, bool exclusive, decimal actual, decimal? tolerance = null)
     {
         switch (kind)
         {
             case TargetKind.Range:
                 return actual >= min && actual <= max;
+            // A band is one-sided: beyond the aim is achieved too. The indicator's direction says which side.
+            case TargetKind.Band when lowerIsBetter:
+                return max is { } ceiling && (exclusive ? actual < ceiling : actual <= ceiling);
+            case TargetKind.Band:
+                return min is { } floor && (exclusive ? actual > floor : actual >= floor);
+            case TargetKind.Approximate:
+                return value is { } about && ToleranceOf(value, tolerance) is { } t && Math.Abs(actual - about) <= t;
             case TargetKind.Growth:
                 return actual >= (min ?? value);
             case TargetKind.Qualitative:
@@ -68,7 +81,7 @@ public static class ProgressMethod
         if (input.Kind == TargetKind.Growth) return EvaluateGrowth(input, series, latest);
 
         var lowerIsBetter = input.LowerIsBetter || input.Kind is TargetKind.Ceiling or TargetKind.Rank;
-        var met = IsMet(input.Kind, lowerIsBetter, input.Value, input.Min, input.Max, input.Exclusive, latest.Value);
+        var met = IsMet(input.Kind, lowerIsBetter, input.Value, input.Min, input.Max, input.Exclusive, latest.Value, input.Tolerance);
         var (target, towardsLower) = TargetFor(input, latest.Value, lowerIsBetter);
         var gap = target is { } t ? t - latest.Value : (decimal?)null;
         if (met) return new(ProgressStatus.Achieved, input.Baseline ?? series[0], latest, 0, null, null, null, latest.Value, "Đã đạt chỉ tiêu.");
@@ -78,7 +91,7 @@ public static class ProgressMethod
             return new(ProgressStatus.InsufficientData, @base, latest, gap, null, null, null, null, "Chỉ tiêu không có giá trị hoặc thời hạn để so sánh.");
         if (latest.Year <= @base.Year)
             return new(ProgressStatus.InsufficientData, @base, latest, gap, null, null, null, null, "Cần ít nhất hai năm số liệu (năm gốc và một năm sau) để đánh giá xu hướng.");
-        if (IsMet(input.Kind, lowerIsBetter, input.Value, input.Min, input.Max, input.Exclusive, @base.Value))
+        if (IsMet(input.Kind, lowerIsBetter, input.Value, input.Min, input.Max, input.Exclusive, @base.Value, input.Tolerance))
             return new(ProgressStatus.Deteriorating, @base, latest, gap, null, null, null, null, $"Đã đạt ở năm {@base.Year} nhưng không còn đạt ở năm {latest.Year}.");
         if (deadline <= @base.Year)
             return new(ProgressStatus.InsufficientData, @base, latest, gap, null, null, null, null, "Năm gốc không trước thời hạn của chỉ tiêu.");
@@ -120,6 +133,10 @@ public static class ProgressMethod
     {
         TargetKind.Range when latest > input.Max => (input.Max, true),
         TargetKind.Range => (input.Min, false),
+        TargetKind.Band when lowerIsBetter => (input.Max, true),
+        TargetKind.Band => (input.Min, false),
+        TargetKind.Approximate when ToleranceOf(input.Value, input.Tolerance) is { } t && latest > input.Value + t => (input.Value + t, true),
+        TargetKind.Approximate when ToleranceOf(input.Value, input.Tolerance) is { } t => (input.Value - t, false),
         _ => (input.Value, lowerIsBetter),
     };
 
@@ -145,7 +162,7 @@ public static class ProgressMethod
         if (input.DeadlineYear is { } d && deciding.Year < d)
             return new(null, deciding, $"Chưa đủ số liệu: số liệu mới nhất là năm {deciding.Year}, chưa có năm {d}.");
         var lowerIsBetter = input.LowerIsBetter || input.Kind is TargetKind.Ceiling or TargetKind.Rank;
-        var met = IsMet(input.Kind, lowerIsBetter, input.Value, input.Min, input.Max, input.Exclusive, deciding.Value);
+        var met = IsMet(input.Kind, lowerIsBetter, input.Value, input.Min, input.Max, input.Exclusive, deciding.Value, input.Tolerance);
         return new(met, deciding, $"{(met ? "Đạt" : "Không đạt")}: {deciding.Value:0.##} năm {deciding.Year}.");
     }
 }

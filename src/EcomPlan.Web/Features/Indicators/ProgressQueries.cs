@@ -17,13 +17,16 @@ public sealed record PlanProgress(string PlanId, string UnitCode, bool PeriodClo
 /// <summary>Where every target of a plan stands, from the approved current values of its indicator in the plan's unit.</summary>
 public static class ProgressQueries
 {
-    public static async Task<PlanProgress?> ForPlanAsync(EcomPlanDbContext db, string planId, AccessScope scope, int currentYear, CancellationToken ct)
+    /// <summary>Every target's status on <paramref name="today"/>, by the requirement of the plan's version in force that day.</summary>
+    public static async Task<PlanProgress?> ForPlanAsync(EcomPlanDbContext db, string planId, AccessScope scope, DateOnly today, CancellationToken ct)
     {
+        var currentYear = today.Year;
         var plan = await db.Plans.AsNoTracking().Visible(scope).Where(p => p.Id == planId)
             .Select(p => new { p.ProvinceCode, p.PeriodStart, p.PeriodEnd }).FirstOrDefaultAsync(ct);
         if (plan is null) return null;
         var unit = plan.ProvinceCode ?? "VN";
-        var targets = await PlanQueries.TargetsAsync(db, planId, new PlanItemFilter(), scope, ct);
+        var targets = await PlanAuthoring.PlanVersions.TargetsInForceAsync(db, planId,
+            await PlanQueries.TargetsAsync(db, planId, new PlanItemFilter(), scope, ct), today, ct);
         var codes = targets.Select(t => t.Indicator).OfType<string>().Distinct().ToList();
         var indicators = await db.Indicators.AsNoTracking().Where(i => codes.Contains(i.Code))
             .ToDictionaryAsync(i => i.Code, i => new { i.NameVi, i.Direction }, ct);
@@ -44,7 +47,7 @@ public static class ProgressQueries
             var lowerIsBetter = t.Indicator is { } code && indicators.TryGetValue(code, out var i) && i.Direction == "lower";
             var input = new ProgressInput(t.Kind, lowerIsBetter, t.Value, t.Min, t.Max, t.Exclusive, t.DeadlineYear,
                 t.Baseline is { Value: { } bv } b ? new Observation(b.Year, bv) : null,
-                series.Select(s => new Observation(s.Year, s.Value)).ToList(), plan.PeriodStart);
+                series.Select(s => new Observation(s.Year, s.Value)).ToList(), plan.PeriodStart, t.Tolerance);
             var progress = ProgressMethod.Evaluate(input);
             var evaluation = closed ? ProgressMethod.EvaluateEnd(input) : null;
             // A qualitative target takes the latest status its owner set by hand, with the evidence.
@@ -73,7 +76,7 @@ public static class ProgressQueries
     {
         app.MapGet("/api/v1/plans/{id}/progress", async Task<Results<Ok<PlanProgress>, ProblemHttpResult>> (
                 string id, EcomPlanDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
-                await ForPlanAsync(db, id, await user.ScopeAsync(ct), clock.GetLocalNow().Year, ct) is { } progress
+                await ForPlanAsync(db, id, await user.ScopeAsync(ct), DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct) is { } progress
                     ? TypedResults.Ok(progress) : Problems.PlanNotFound(id))
             .WithTags("Tiến độ (progress)").AllowAnonymous()
             .WithName("GetPlanProgress")

@@ -62,7 +62,7 @@ public static class ValueEndpoints
                 string id, string? format, EcomPlanDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
             {
                 if (format is not (null or "csv" or "xlsx")) return Problems.BadRequest("Định dạng phải là csv hoặc xlsx.");
-                var progress = await ProgressQueries.ForPlanAsync(db, id, await user.ScopeAsync(ct), clock.GetLocalNow().Year, ct);
+                var progress = await ProgressQueries.ForPlanAsync(db, id, await user.ScopeAsync(ct), DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
                 if (progress is null) return Problems.PlanNotFound(id);
                 var rows = new List<IReadOnlyList<string>>
                 {

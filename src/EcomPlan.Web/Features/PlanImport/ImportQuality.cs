@@ -49,7 +49,7 @@ public static class ImportQuality
         {
             var file = PlanFileReader.Read(Path.GetFileName(path), File.ReadAllText(path),
                 doc => File.Exists(Path.Combine(options.DocumentsFolder, doc)) ? Document(doc).Length : null);
-            var source = file.Plan.SourceDocument;
+            var source = file.Plan.SourceDocument ?? "";
             if (!parsed.TryGetValue(source, out var text)) parsed[source] = text = PlanTextParser.Parse(Document(source));
             return Compare(file.Plan, text, catalogue);
         }).ToList();
@@ -96,7 +96,7 @@ public static class ImportQuality
             var lead = t.Agencies.Where(a => a.Role == AgencyRole.Lead).OrderBy(a => a.Order).Select(a => a.Agency!.Name).ToList();
             tasks.Add(new TaskCheck(t.Line, t.Text, lead, got?.Lead, got is not null && SameNames(lead, got.Lead)));
         }
-        return new PlanQuality(expected.Id, expected.SourceDocument, targets, tasks, indicatorsExpected, indicatorsSuggested,
+        return new PlanQuality(expected.Id, expected.SourceDocument ?? "", targets, tasks, indicatorsExpected, indicatorsSuggested,
             candidates.Count - used.Count, evaluated ? 0 : parsed.Tasks.Count - usedTasks.Count);
     }
 

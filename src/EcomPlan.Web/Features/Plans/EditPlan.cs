@@ -60,14 +60,6 @@ public static class EditPlan
     {
         var group = app.MapGroup("/api/v1/plans").WithTags("Kế hoạch (plans)").RequireAuthorization(Policies.SignedIn);
 
-        group.MapPatch("/{id}", async Task<Results<Ok<PlanDetail>, ProblemHttpResult>> (string id, PublicationRequest request, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
-            {
-                var scope = await user.ScopeAsync(ct);
-                var result = await SetPublicationAsync(db, scope, id, request, ct);
-                return result.Outcome == Outcome.Done ? TypedResults.Ok((await PlanQueries.GetAsync(db, id, scope, ct))!) : ToProblem(result);
-            })
-            .WithName("UpdatePlanPublication").WithSummary("Đổi trạng thái (draft/approved) và công bố (isPublic) của kế hoạch");
-
         group.MapPut("/{id}/tasks/{taskId:int}/lead-agencies", async Task<Results<NoContent, ProblemHttpResult>> (
                 string id, int taskId, LeadAgenciesRequest request, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
             {

@@ -16,6 +16,10 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Property(p => p.IssuingBody).HasMaxLength(200);
         b.Property(p => p.SourceDocument).HasMaxLength(200);
         b.Property(p => p.NationalPlanId).HasMaxLength(64);
+        b.Property(p => p.SourceKind).HasConversion<string>().HasMaxLength(16);
+        b.Property(p => p.SourceNote).HasMaxLength(500);
+        b.Property(p => p.Revision).IsConcurrencyToken();
+        b.Ignore(p => p.IsEditable);
         b.HasMany(p => p.Statements).WithOne().HasForeignKey(s => s.PlanId);
         b.HasMany(p => p.TargetGroups).WithOne().HasForeignKey(g => g.PlanId);
         b.HasMany(p => p.TaskGroups).WithOne().HasForeignKey(g => g.PlanId);
@@ -42,6 +46,7 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(t => t.Unit).HasMaxLength(64);
         b.Property(t => t.Source).HasMaxLength(200);
+        b.Property(t => t.Revision).IsConcurrencyToken();
         b.HasIndex(t => new { t.PlanId, t.Key }).IsUnique();
         b.HasIndex(t => t.Indicator);
         b.HasOne(t => t.Group).WithMany(g => g.Targets).HasForeignKey(t => t.GroupId);
@@ -56,6 +61,7 @@ internal sealed class TargetGroupConfiguration : IEntityTypeConfiguration<Target
     public void Configure(EntityTypeBuilder<TargetGroup> b)
     {
         b.Property(g => g.Code).HasMaxLength(32);
+        b.Property(g => g.Revision).IsConcurrencyToken();
         b.HasIndex(g => new { g.PlanId, g.Code }).IsUnique();
     }
 }
@@ -80,6 +86,7 @@ internal sealed class TaskGroupConfiguration : IEntityTypeConfiguration<TaskGrou
     {
         b.Property(g => g.Code).HasMaxLength(32);
         b.Property(g => g.Source).HasMaxLength(200);
+        b.Property(g => g.Revision).IsConcurrencyToken();
         b.HasIndex(g => new { g.PlanId, g.Code }).IsUnique();
     }
 }
@@ -91,6 +98,7 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         b.ToTable("Tasks");
         b.Property(t => t.Number).HasMaxLength(16);
         b.Property(t => t.Timeframe).HasMaxLength(100);
+        b.Property(t => t.Revision).IsConcurrencyToken();
         b.Property(t => t.Source).HasMaxLength(200);
         b.HasOne(t => t.Group).WithMany(g => g.Tasks).HasForeignKey(t => t.GroupId);
         b.HasOne<Plan>().WithMany().HasForeignKey(t => t.PlanId);

@@ -13,10 +13,17 @@ public static class PlanDocuments
 {
     public static async Task<string[]?> LinesAsync(EcomPlanDbContext db, SeedDataOptions options, string planId, AccessScope scope, CancellationToken ct)
     {
-        var file = await db.Plans.AsNoTracking().Visible(scope).Where(p => p.Id == planId).Select(p => p.SourceDocument).FirstOrDefaultAsync(ct);
-        if (file is null) return null;
-        var path = Path.Combine(options.DocumentsFolder, Path.GetFileName(file));
-        return File.Exists(path) ? await File.ReadAllLinesAsync(path, ct) : null;
+        var plan = await db.Plans.AsNoTracking().Visible(scope).Where(p => p.Id == planId).Select(p => new { p.SourceDocument }).FirstOrDefaultAsync(ct);
+        if (plan is null) return null;
+        if (plan.SourceDocument is { } file)
+        {
+            var path = Path.Combine(options.DocumentsFolder, Path.GetFileName(file));
+            return File.Exists(path) ? await File.ReadAllLinesAsync(path, ct) : null;
+        }
+        // A plan imported from a decision's text keeps that text: its items point to its lines.
+        var text = await db.PlanFiles.AsNoTracking().Where(f => f.PlanId == planId && f.Kind == PlanAuthoring.PlanFileKind.SourceText)
+            .OrderByDescending(f => f.Id).Select(f => f.Content).FirstOrDefaultAsync(ct);
+        return text is null ? null : System.Text.Encoding.UTF8.GetString(text).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
     }
 
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)

@@ -1,7 +1,7 @@
 namespace EcomPlan.Web.Features.Plans;
 
-/// <summary>Where a statement comes from: the document file, its section and line.</summary>
-public sealed record SourceRef(string Document, string Section, int Line);
+/// <summary>Where a statement comes from: the document (null for a plan made on the platform), its section and line (0: typed in a form).</summary>
+public sealed record SourceRef(string? Document, string Section, int Line);
 
 public sealed record PlanSummary(
     string Id, string Title, PlanLevel Level, string? ProvinceCode, string? ProvinceName, int PeriodStart, int PeriodEnd,
@@ -13,7 +13,7 @@ public sealed record GroupSummary(string Code, string Title, int Count, int Unas
 
 public sealed record PlanDetail(
     string Id, string Title, PlanLevel Level, string? ProvinceCode, string? ProvinceName, int PeriodStart, int PeriodEnd,
-    string? DocumentNumber, DateOnly? DocumentDate, string IssuingBody, PlanStatus Status, string SourceDocument,
+    string? DocumentNumber, DateOnly? DocumentDate, string IssuingBody, PlanStatus Status, string? SourceDocument,
     string? NationalPlanId, string? Note, IReadOnlyList<StatementDto> Viewpoints, IReadOnlyList<StatementDto> Objectives,
     IReadOnlyList<GroupSummary> TargetGroups, IReadOnlyList<GroupSummary> TaskGroups, int TargetCount, int TaskCount, int ConflictCount,
     bool IsPublic);
@@ -28,10 +28,11 @@ public sealed record TargetDto(
     int Id, string PlanId, string Key, string Group, string GroupTitle, string Text, string? Indicator, TargetKind Kind,
     decimal? Value, decimal? Min, decimal? Max, bool Exclusive, string? Unit, string? Of, int? DeadlineYear,
     ValueStatement? Baseline, ValueStatement? Result, SourceRef Source, IReadOnlyList<string> MonitoringAgencies,
-    IReadOnlyList<int> MonitoringAgencyIds, IReadOnlyList<TargetReferenceDto> Conflicts, IReadOnlyList<TargetReferenceDto> AlsoIn)
+    IReadOnlyList<int> MonitoringAgencyIds, IReadOnlyList<TargetReferenceDto> Conflicts, IReadOnlyList<TargetReferenceDto> AlsoIn,
+    decimal? Tolerance = null, bool LowerIsBetter = false, int Revision = 0)
 {
-    /// <summary>The required value in words, vi-VN formatted ("≥ 70%", "20–30%/năm", "&lt; 10%").</summary>
-    public string Requirement => TargetText.Requirement(Kind, Value, Min, Max, Exclusive, Unit);
+    /// <summary>The required value in words, vi-VN formatted ("≥ 70%", "20–30%/năm", "&lt; 10%", "≥ 65%, phấn đấu 70%").</summary>
+    public string Requirement => TargetText.Requirement(Kind, Value, Min, Max, Exclusive, Unit, Tolerance, LowerIsBetter);
 }
 
 public sealed record TaskDto(

@@ -88,6 +88,7 @@ public static class PlanQueries
                 GroupTitle = t.Group.Title,
                 Monitors = t.Monitors.OrderBy(m => m.Order).Select(m => new AgencyName(m.AgencyId, m.Agency!.Name)).ToList(),
                 References = t.References.OrderBy(r => r.Id).ToList(),
+                LowerIsBetter = db.Indicators.Any(i => i.Code == t.Indicator && i.Direction == "lower"),
             })
             .ToListAsync(ct);
 
@@ -103,7 +104,8 @@ public static class PlanQueries
                 Src(t.Source, t.Line),
                 r.Monitors.Select(m => m.Name).ToList(), r.Monitors.Select(m => m.Id).ToList(),
                 r.References.Where(x => x.IsConflict).Select(Ref).ToList(),
-                r.References.Where(x => !x.IsConflict).Select(Ref).ToList());
+                r.References.Where(x => !x.IsConflict).Select(Ref).ToList(),
+                t.Tolerance, r.LowerIsBetter, t.Revision);
         }).ToList();
     }
 

@@ -3,7 +3,7 @@ using EcomPlan.Web.Features.Agencies;
 namespace EcomPlan.Web.Features.Plans;
 
 /// <summary>Group of tasks as the annex groups them.</summary>
-public sealed class TaskGroup
+public sealed class TaskGroup : Infrastructure.IRevised
 {
     public int Id { get; set; }
     public required string PlanId { get; set; }
@@ -12,10 +12,12 @@ public sealed class TaskGroup
     public string? Source { get; set; }
     public int Order { get; set; }
     public List<PlanTask> Tasks { get; set; } = [];
+    /// <summary>Incremented on every save: a form posted from an older copy is refused (no lost update).</summary>
+    public int Revision { get; set; }
 }
 
 /// <summary>A task (nhiệm vụ, giải pháp) of a plan with its lead and coordinating agencies.</summary>
-public sealed class PlanTask
+public sealed class PlanTask : Infrastructure.IRevised
 {
     public int Id { get; set; }
     public required string PlanId { get; set; }
@@ -31,6 +33,8 @@ public sealed class PlanTask
     public required string Source { get; set; }
     public int Line { get; set; }
     public required string SearchText { get; set; }
+    /// <summary>Incremented on every save: a form posted from an older copy is refused (no lost update).</summary>
+    public int Revision { get; set; }
     public List<TaskAgency> Agencies { get; set; } = [];
 }
 

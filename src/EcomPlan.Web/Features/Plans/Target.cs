@@ -21,10 +21,17 @@ public enum TargetKind
     ShareOfShare,
     /// <summary>No number ("reduce plastic packaging").</summary>
     Qualitative,
+    /// <summary>
+    /// A band where higher is better ("65–70% doanh nghiệp…"): at least <see cref="Target.Min"/>, aiming at
+    /// <see cref="Target.Max"/>; above the aim is achieved too, never a miss.
+    /// </summary>
+    Band,
+    /// <summary>About a value ("khoảng 30%"): <see cref="Target.Value"/> within ± <see cref="Target.Tolerance"/>.</summary>
+    Approximate,
 }
 
 /// <summary>Group of specific targets as the document groups them (nhóm chỉ tiêu).</summary>
-public sealed class TargetGroup
+public sealed class TargetGroup : Infrastructure.IRevised
 {
     public int Id { get; set; }
     public required string PlanId { get; set; }
@@ -32,10 +39,12 @@ public sealed class TargetGroup
     public required string Title { get; set; }
     public int Order { get; set; }
     public List<Target> Targets { get; set; } = [];
+    /// <summary>Incremented on every save: a form posted from an older copy is refused (no lost update).</summary>
+    public int Revision { get; set; }
 }
 
 /// <summary>A specific target (chỉ tiêu) of a plan, traceable to its line in the source document.</summary>
-public sealed class Target
+public sealed class Target : Infrastructure.IRevised
 {
     public int Id { get; set; }
     public required string PlanId { get; set; }
@@ -53,6 +62,8 @@ public sealed class Target
     public decimal? Max { get; set; }
     /// <summary>Strict bound: "trên 95%" is &gt; 95, "dưới 10%" is &lt; 10.</summary>
     public bool Exclusive { get; set; }
+    /// <summary>For <see cref="TargetKind.Approximate"/>: how far from the value still counts as met (in the target's unit).</summary>
+    public decimal? Tolerance { get; set; }
     public string? Unit { get; set; }
     /// <summary>For a share of a share: what the share is taken of.</summary>
     public string? Of { get; set; }
@@ -69,6 +80,8 @@ public sealed class Target
     public int Line { get; set; }
     /// <summary>Text folded for diacritic- and case-insensitive search.</summary>
     public required string SearchText { get; set; }
+    /// <summary>Incremented on every save: a form posted from an older copy is refused (no lost update).</summary>
+    public int Revision { get; set; }
 
     public List<TargetReference> References { get; set; } = [];
     public List<TargetMonitor> Monitors { get; set; } = [];

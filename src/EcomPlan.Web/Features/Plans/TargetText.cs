@@ -14,6 +14,8 @@ public static class TargetText
         TargetKind.Count => "Số lượng",
         TargetKind.Rank => "Thứ hạng",
         TargetKind.ShareOfShare => "Tỷ lệ trong tỷ lệ",
+        TargetKind.Band => "Tối thiểu, có mức phấn đấu",
+        TargetKind.Approximate => "Xấp xỉ",
         _ => "Định tính",
     };
 
@@ -21,7 +23,9 @@ public static class TargetText
     public static string WithUnit(decimal value, string? unit) =>
         VietnameseText.FormatNumber(value) + unit switch { null or "" => "", "%" or "%/năm" => unit, _ => " " + unit };
 
-    public static string Requirement(TargetKind kind, decimal? value, decimal? min, decimal? max, bool exclusive, string? unit)
+    /// <summary>The requirement in words; a band of a lower-is-better indicator is a ceiling aiming lower.</summary>
+    public static string Requirement(TargetKind kind, decimal? value, decimal? min, decimal? max, bool exclusive, string? unit,
+        decimal? tolerance = null, bool lowerIsBetter = false)
     {
         string N(decimal? v) => v is { } d ? VietnameseText.FormatNumber(d) : "?";
         var u = unit switch { null => "", "%" or "%/năm" => unit, _ => " " + unit };
@@ -33,6 +37,9 @@ public static class TargetText
             TargetKind.Growth when value is null => $"{N(min)}–{N(max)}{u}",
             TargetKind.Growth => $"{N(value)}{u}",
             TargetKind.Rank => $"Top {N(value)}",
+            TargetKind.Band when lowerIsBetter => $"{(exclusive ? "<" : "≤")} {N(max)}{u}, phấn đấu {N(min)}{u}",
+            TargetKind.Band => $"{(exclusive ? ">" : "≥")} {N(min)}{u}, phấn đấu {N(max)}{u}",
+            TargetKind.Approximate => $"khoảng {N(value)}{u} (± {N(Indicators.ProgressMethod.ToleranceOf(value, tolerance))})",
             _ => "Định tính",
         };
     }

@@ -90,7 +90,7 @@ public static class ConsolidatedContent
 
     private static async Task<DocumentTable> TargetTableAsync(EcomPlanDbContext db, AccessScope scope, string planId, int year, CancellationToken ct)
     {
-        var progress = await ProgressQueries.ForPlanAsync(db, planId, scope, year, ct);
+        var progress = await ProgressQueries.ForPlanAsync(db, planId, scope, new DateOnly(year, 12, 31), ct);
         var rows = new List<DocumentRow>();
         foreach (var group in (progress?.Targets ?? []).GroupBy(t => (t.Target.Group, t.Target.GroupTitle)))
         {

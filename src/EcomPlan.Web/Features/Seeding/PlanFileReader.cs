@@ -20,6 +20,7 @@ public static class PlanFileReader
         ["floor"] = TargetKind.Floor, ["ceiling"] = TargetKind.Ceiling, ["range"] = TargetKind.Range,
         ["growth"] = TargetKind.Growth, ["count"] = TargetKind.Count, ["rank"] = TargetKind.Rank,
         ["share_of_share"] = TargetKind.ShareOfShare, ["qualitative"] = TargetKind.Qualitative,
+        ["band"] = TargetKind.Band, ["approximate"] = TargetKind.Approximate,
     };
 
     public static readonly IReadOnlySet<string> AgencyKinds = new HashSet<string>

@@ -9,7 +9,7 @@ internal static class TargetReader
 {
     public static Target Read(YamlFields t, string planId, int order, Func<YamlFields, string, int> line, Func<string, int, Agency> agency)
     {
-        t.RejectUnknown("key", "text", "indicator", "kind", "value", "min", "max", "exclusive", "unit", "of", "deadlineYear",
+        t.RejectUnknown("key", "text", "indicator", "kind", "value", "min", "max", "exclusive", "tolerance", "unit", "of", "deadlineYear",
             "baseline", "result", "monitoringAgencies", "source", "line", "alsoIn", "conflicts");
         var text = t.ReqString("text");
         var target = new Target
@@ -24,6 +24,7 @@ internal static class TargetReader
             Min = t.OptDecimal("min"),
             Max = t.OptDecimal("max"),
             Exclusive = t.OptBool("exclusive", false),
+            Tolerance = t.OptDecimal("tolerance"),
             Unit = t.OptString("unit"),
             Of = t.OptString("of"),
             DeadlineYear = t.OptInt("deadlineYear"),
@@ -79,25 +80,15 @@ internal static class TargetReader
         return target;
     }
 
+    /// <summary>The same rules as the forms and imports (<see cref="PlanAuthoring.TargetRules"/>); the first problem stops the file.</summary>
     private static void CheckValueFitsKind(YamlFields t, Target target)
     {
-        var hasValue = target.Value is not null;
-        var hasBand = target.Min is not null || target.Max is not null;
-        switch (target.Kind)
-        {
-            case TargetKind.Floor or TargetKind.Ceiling or TargetKind.Count or TargetKind.Rank or TargetKind.ShareOfShare when !hasValue:
-                throw t.ErrorAt("kind", $"chỉ tiêu loại '{target.Kind}' phải có 'value'");
-            case TargetKind.Range when target.Min is null || target.Max is null:
-                throw t.ErrorAt("kind", "chỉ tiêu khoảng (range) phải có cả 'min' và 'max'");
-            case TargetKind.Growth when !hasValue && (target.Min is null || target.Max is null):
-                throw t.ErrorAt("kind", "chỉ tiêu tăng trưởng (growth) phải có 'value' hoặc cả 'min' và 'max'");
-            case TargetKind.Qualitative when hasValue || hasBand:
-                throw t.ErrorAt("kind", "chỉ tiêu định tính (qualitative) không có giá trị số");
-        }
-        if (target.Min > target.Max) throw t.ErrorAt("min", $"'min' ({target.Min}) lớn hơn 'max' ({target.Max})");
-        if (target.Unit is "%" && (target.Value ?? target.Max ?? 0) > 100 && target.Kind != TargetKind.Growth)
-            throw t.ErrorAt(target.Value is null ? "max" : "value", $"tỷ lệ phần trăm {target.Value ?? target.Max} vượt quá 100%");
-        if (target.Kind != TargetKind.Qualitative && target.Indicator is null)
-            throw t.ErrorAt("kind", "chỉ tiêu định lượng phải gắn với một chỉ số ('indicator')");
+        var problems = PlanAuthoring.TargetRules.Check(target.Kind, target.Value, target.Min, target.Max, target.Tolerance, target.Unit,
+            target.Indicator, indicatorDirection: null, deadlineYear: null, periodStart: 0, periodEnd: 0, target.Of);
+        if (problems.FirstOrDefault() is { } p) throw t.ErrorAt(YamlKey(p.Field), LowerFirst(p.Message.TrimEnd('.')));
     }
+
+    private static string YamlKey(string field) => field switch { "indicator" or "value" or "min" or "max" or "tolerance" or "of" => field, _ => "kind" };
+
+    private static string LowerFirst(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
 }
