@@ -49,8 +49,13 @@ public static class CatalogueEndpoints
             .WithName("CreateDataElement").WithSummary("Thêm một phần tử dữ liệu, ví dụ một mẫu số mới (Bộ Công Thương)");
 
         var proposals = app.MapGroup("/api/v1/indicator-proposals").WithTags(Tag);
-        proposals.MapGet("/", async (ProposalStatus? status, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
-                TypedResults.Ok(await IndicatorProposalQueries.ListAsync(db, await user.ScopeAsync(ct), ct, status: status)))
+        proposals.MapGet("/", async Task<Results<Ok<List<IndicatorProposalDto>>, ProblemHttpResult>> (string? status, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
+            {
+                // By name, as the JSON writes it ("proposed"), never by number.
+                var wanted = Enum.GetValues<ProposalStatus>().Where(s => s.ToString().Equals(status, StringComparison.OrdinalIgnoreCase)).Cast<ProposalStatus?>().FirstOrDefault();
+                if (status is not null && wanted is null) return Problems.BadRequest("Trạng thái (status) phải là proposed, accepted hoặc refused.");
+                return TypedResults.Ok(await IndicatorProposalQueries.ListAsync(db, await user.ScopeAsync(ct), ct, status: wanted));
+            })
             .RequireAuthorization(Policies.IndicatorProposalReading)
             .WithName("ListIndicatorProposals").WithSummary("Đề xuất chỉ số: mọi tỉnh (Bộ Công Thương) hoặc của tỉnh mình (quản trị viên tỉnh)");
         proposals.MapGet("/{id:int}", async Task<Results<Ok<IndicatorProposalDto>, ProblemHttpResult>> (int id, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>

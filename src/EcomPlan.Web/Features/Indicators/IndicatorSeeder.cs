@@ -108,7 +108,8 @@ public static class IndicatorSeeder
     {
         public IEnumerable<CatalogueUpsert.Change> Updated => Changes.Where(c => c.Updated.Count > 0);
         public IEnumerable<CatalogueUpsert.Change> Kept => Changes.Where(c => c.Kept.Count > 0);
-        public bool Any => Added.Count > 0 || Changes.Any(c => c.Updated.Count > 0 || c.Kept.Count > 0);
+        /// <summary>Something was written (a kept wording alone writes nothing: it is logged at every start instead).</summary>
+        public bool Any => Added.Count > 0 || Updated.Any();
     }
 
     public const string StartupActor = "(khởi động: cập nhật danh mục chỉ số)";
