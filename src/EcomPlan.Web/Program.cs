@@ -104,6 +104,7 @@ endpoints.MapValueEndpoints();
 endpoints.MapIndicatorEndpoints();
 endpoints.MapReviewEndpoints();
 endpoints.MapIndicatorEditingEndpoints();
+endpoints.MapCatalogueEndpoints();
 endpoints.MapAssessmentEndpoints();
 endpoints.MapReportingEndpoints();
 endpoints.MapConsolidatedReportEndpoints();

@@ -86,7 +86,11 @@ public static class DatabaseSetup
         db.SuppressAudit = true;
         await AdministrativeUnitSeeder.SeedAsync(db, options, ct);
         var added = await PlanSeeder.SeedAsync(db, options, ct);
-        await Features.Indicators.IndicatorSeeder.SeedAsync(db, options, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+        var catalogue = await Features.Indicators.IndicatorSeeder.SeedAsync(db, options, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+        if (catalogue.Any)
+            logger.LogInformation("Danh mục chỉ số: thêm {Added}; cập nhật từ tệp {Updated}", string.Join(", ", catalogue.Added), string.Join(", ", catalogue.Updated.Select(c => c.Code)));
+        foreach (var kept in catalogue.Kept)
+            logger.LogWarning("Chỉ số {Code}: giữ lời văn Bộ đã sửa ({Fields}) dù tệp danh mục khác", kept.Code, string.Join(", ", kept.Kept));
         // Đồng Tháp's plan states its reporting regime; set it with the plan, effective from the day it is loaded.
         if (added.Contains(DongThapPlan) && await db.Plans.FindAsync([DongThapPlan], ct) is { ProvinceCode: { } dongThap })
         {

@@ -34,6 +34,7 @@ public sealed class EcomPlanDbContext(DbContextOptions<EcomPlanDbContext> option
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<DataElement> DataElements => Set<DataElement>();
     public DbSet<DataValue> DataValues => Set<DataValue>();
+    public DbSet<IndicatorProposal> IndicatorProposals => Set<IndicatorProposal>();
     public DbSet<QualitativeAssessment> QualitativeAssessments => Set<QualitativeAssessment>();
     public DbSet<ReportingRegime> ReportingRegimes => Set<ReportingRegime>();
     public DbSet<ReportingRuleRow> ReportingRules => Set<ReportingRuleRow>();

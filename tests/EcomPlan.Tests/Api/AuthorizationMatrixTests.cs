@@ -33,6 +33,25 @@ public class AuthorizationMatrixTests(MutationApp app)
     private sealed record Probe(string Method, Func<Context, string> Url, Who[] Allowed, Func<Context, object?>? Body = null, bool IsPage = false,
         int? EveryoneGets = null, int? AllowedStatus = null, Func<HttpContent>? Content = null);
 
+    /// <summary>The Ministry's editors, the Ministry's viewers and each province's administrators (their own province's proposals).</summary>
+    private static readonly Who[] ProposalReaders = [Who.SystemAdmin, Who.MinistryEditor, Who.MinistryViewer, Who.AdminKh, Who.AdminDt];
+    private static readonly Who[] DongThapProposalReaders = [Who.SystemAdmin, Who.MinistryEditor, Who.MinistryViewer, Who.AdminDt];
+
+    /// <summary>A valid new indicator, with a code of its own for every call (the allowed ones create it).</summary>
+    private static object NewIndicator() => new
+    {
+        code = $"matrix_{Guid.NewGuid():N}", nameVi = "Tỷ lệ thử của ma trận phân quyền", nameEn = "Matrix probe share",
+        definition = "Chỉ số thử do ma trận phân quyền tạo.", unit = "%", direction = "higher", periodType = "year", kind = "ratio",
+        numerator = "online_shoppers", denominator = "population", factor = 100, rollup = "ratio_of_sums",
+    };
+
+    private static object NewProposal() => new
+    {
+        provinceCode = "82", code = $"matrix_{Guid.NewGuid():N}", nameVi = "Tỷ lệ đề xuất của ma trận phân quyền", nameEn = "Matrix probe proposal",
+        definition = "Chỉ số thử do ma trận phân quyền đề xuất.", unit = "%", direction = "higher", periodType = "year", kind = "ratio",
+        numerator = "online_shoppers", denominator = "population", factor = 100, rollup = "ratio_of_sums", reason = "Ma trận phân quyền: thử.",
+    };
+
     private static HttpContent EmptyCsvUpload() => new MultipartFormDataContent { { new ByteArrayContent([]), "file", "rong.csv" } };
 
     private sealed class Context
@@ -44,6 +63,7 @@ public class AuthorizationMatrixTests(MutationApp app)
         public required int DtUser { get; init; }
         public required int DtCycle { get; init; }
         public required int DtReport { get; init; }
+        public required int DtProposal { get; init; }
         public required MutationApp App { get; init; }
 
         public async Task<string> StampOfDtUserAsync()
@@ -91,6 +111,26 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["GET /api/v1/indicators/{code}/values/export"] = new("GET", _ => "/api/v1/indicators/b2c_revenue/values/export", Everyone),
         ["GET /indicators"] = new("GET", _ => "/indicators", Everyone, IsPage: true),
         ["GET /indicators/{Code}"] = new("GET", _ => "/indicators/b2c_revenue", Everyone, IsPage: true),
+        // The catalogue grows: the Ministry adds indicators and data elements; provinces propose, the Ministry decides.
+        ["POST /api/v1/indicators"] = new("POST", _ => "/api/v1/indicators", Ministry, _ => NewIndicator()),
+        ["GET /indicators/new"] = new("GET", _ => "/indicators/new", Ministry, IsPage: true),
+        ["GET /api/v1/data-elements/"] = new("GET", _ => "/api/v1/data-elements", Everyone),
+        ["POST /api/v1/data-elements/"] = new("POST", _ => "/api/v1/data-elements", Ministry,
+            _ => new { code = $"matrix_{Guid.NewGuid():N}", nameVi = "Số thử của ma trận", nameEn = "Matrix probe count", unit = "người" }),
+        ["GET /data-elements"] = new("GET", _ => "/data-elements", Everyone, IsPage: true),
+        ["GET /data-elements/new"] = new("GET", _ => "/data-elements/new", Ministry, IsPage: true),
+        ["GET /api/v1/indicator-proposals/"] = new("GET", _ => "/api/v1/indicator-proposals", ProposalReaders),
+        ["GET /api/v1/indicator-proposals/{id:int}"] = new("GET", c => $"/api/v1/indicator-proposals/{c.DtProposal}", DongThapProposalReaders),
+        // For Đồng Tháp: its administrators only (Khánh Hòa's cannot propose in its name, the Ministry adds directly).
+        ["POST /api/v1/indicator-proposals/"] = new("POST", _ => "/api/v1/indicator-proposals", [Who.AdminDt], _ => NewProposal()),
+        // A code that is not one: the Ministry gets through to the 400, and the proposal stays undecided for the next probe.
+        ["POST /api/v1/indicator-proposals/{id:int}/accept"] = new("POST", c => $"/api/v1/indicator-proposals/{c.DtProposal}/accept", Ministry,
+            _ => new { code = "Mã Sai" }, AllowedStatus: 400),
+        ["POST /api/v1/indicator-proposals/{id:int}/refuse"] = new("POST", c => $"/api/v1/indicator-proposals/{c.DtProposal}/refuse", Ministry,
+            _ => new { reason = " " }, AllowedStatus: 400),
+        ["GET /indicator-proposals"] = new("GET", _ => "/indicator-proposals", ProposalReaders, IsPage: true),
+        ["GET /indicator-proposals/new"] = new("GET", _ => "/indicator-proposals/new", [Who.AdminKh, Who.AdminDt], IsPage: true),
+        ["GET /indicator-proposals/{Id:int}"] = new("GET", c => $"/indicator-proposals/{c.DtProposal}", DongThapProposalReaders, IsPage: true),
         ["GET /api/v1/values/pending"] = new("GET", _ => "/api/v1/values/pending", SignedIn),
         // A value of another unit, or none: "not found" for everyone signed in.
         ["POST /api/v1/values/{id:long}/approve"] = new("POST", _ => "/api/v1/values/999999999/approve", []),
@@ -252,7 +292,13 @@ public class AuthorizationMatrixTests(MutationApp app)
         Assert.True(cycle is not null, error);
         var dtAgency = await app.AgencyIdAsync("82", "Sở Công Thương");
         var report = await db2.Reports.Where(r => r.CycleId == cycle && r.AgencyId == dtAgency).Select(r => r.Id).SingleAsync();
-        return new Context { Users = users, DtAgency = dtAgency, DtTask = task, DtTarget = target, DtUser = dtUser, DtCycle = cycle.Value, DtReport = report, App = app };
+        var proposal = await EcomPlan.Web.Features.Indicators.ProposeIndicator.HandleAsync(
+            new("82", $"matrix_{Guid.NewGuid():N}", "Tỷ lệ đề xuất của ma trận", "Matrix proposal", "Đề xuất thử.", "%", "higher", "year", "ratio",
+                "online_shoppers", "population", 100, "ratio_of_sums", null, null, null, "Ma trận phân quyền: thử."),
+            new AccessScope(users[Who.AdminDt].Item1, [new ScopedRole(UserRole.ProvincialAdministrator, "82")]), db2, TimeProvider.System, CancellationToken.None);
+        Assert.Equal(EcomPlan.Web.Features.Indicators.ProposeIndicator.Outcome.Proposed, proposal.Outcome);
+        return new Context { Users = users, DtAgency = dtAgency, DtTask = task, DtTarget = target, DtUser = dtUser, DtCycle = cycle.Value, DtReport = report,
+            DtProposal = proposal.Id!.Value, App = app };
     }
 
     private static string KeyOf(RouteEndpoint e)

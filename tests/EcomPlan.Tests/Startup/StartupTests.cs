@@ -10,7 +10,7 @@ namespace EcomPlan.Tests.Startup;
 /// <summary>Start-up on a fresh database: a malformed plan file stops the application and writes no plan.</summary>
 public class StartupTests
 {
-    private sealed class App(TestDatabase db, string seedPath) : WebApplicationFactory<Program>
+    internal sealed class App(TestDatabase db, string seedPath) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -21,7 +21,7 @@ public class StartupTests
         }
     }
 
-    private static string CopySeedData()
+    internal static string CopySeedData()
     {
         var source = new SeedDataOptions().Path;
         var target = Path.Combine(Path.GetTempPath(), $"ecomplan-seed-{Guid.NewGuid():N}");
@@ -34,7 +34,7 @@ public class StartupTests
         return target;
     }
 
-    private static EcomPlanDbContext Open(TestDatabase db) =>
+    internal static EcomPlanDbContext Open(TestDatabase db) =>
         new(((DbContextOptionsBuilder<EcomPlanDbContext>)new DbContextOptionsBuilder<EcomPlanDbContext>().UseEcomPlanDatabase(db.Provider, db.ConnectionString)).Options);
 
     [Fact]
@@ -80,7 +80,7 @@ public class StartupTests
         }
     }
 
-    private static PlanFileException FindPlanFileException(Exception e)
+    internal static PlanFileException FindPlanFileException(Exception e)
     {
         for (Exception? x = e; x is not null; x = x.InnerException)
             if (x is PlanFileException p) return p;

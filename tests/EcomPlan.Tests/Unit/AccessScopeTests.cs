@@ -75,4 +75,28 @@ public class AccessScopeTests
         Assert.False(ReporterKh.CanReadAudit);
         Assert.False(MinistryEditor.CanReadAudit);
     }
+
+    [Fact]
+    public void Provinces_propose_indicators_for_their_own_province_and_only_the_Ministry_decides()
+    {
+        var ministryViewer = With(new ScopedRole(UserRole.MinistryViewer));
+        var adminDt = With(new ScopedRole(UserRole.ProvincialAdministrator, "82"));
+        Assert.True(AdminKh.CanProposeIndicator("56"));
+        Assert.False(AdminKh.CanProposeIndicator("82"));
+        Assert.False(MinistryEditor.CanProposeIndicators);
+        Assert.False(ReporterKh.CanProposeIndicators);
+
+        Assert.True(AdminKh.CanReadIndicatorProposal("56"));
+        Assert.False(AdminKh.CanReadIndicatorProposal("82"));
+        Assert.True(adminDt.CanReadIndicatorProposal("82"));
+        Assert.True(MinistryEditor.CanReadIndicatorProposal("82"));
+        Assert.True(ministryViewer.CanReadIndicatorProposal("56"));
+        Assert.False(ViewerCountry.CanReadIndicatorProposals);
+        Assert.False(ReporterKh.CanReadIndicatorProposal("56"));
+
+        Assert.True(MinistryEditor.CanEditCatalogue);
+        Assert.True(SystemAdmin.CanEditCatalogue);
+        Assert.False(ministryViewer.CanEditCatalogue);
+        Assert.False(AdminKh.CanEditCatalogue);
+    }
 }

@@ -31,6 +31,22 @@ public sealed class AccessScope(int? userId, IReadOnlyList<ScopedRole> roles)
 
     private bool Has(UserRole role) => Roles.Any(r => r.Role == role);
 
+    /// <summary>The Ministry's editors (and system administrators) write the indicator catalogue and decide proposals.</summary>
+    public bool CanEditCatalogue => IsSystemAdmin || IsMinistryEditor;
+
+    /// <summary>A province's Department proposes indicators for its own province only; the Ministry adds them directly.</summary>
+    public bool CanProposeIndicator(string provinceCode) => AdministeredProvinces.Contains(provinceCode);
+
+    public bool CanProposeIndicators => AdministeredProvinces.Count > 0;
+
+    /// <summary>Proposals of every province: whoever decides them and the Ministry's viewers.</summary>
+    public bool ReadsAllIndicatorProposals => CanEditCatalogue || Has(UserRole.MinistryViewer);
+
+    /// <summary>A proposal is seen by the Ministry and by the administrators of the province that made it, nobody else.</summary>
+    public bool CanReadIndicatorProposal(string provinceCode) => ReadsAllIndicatorProposals || AdministeredProvinces.Contains(provinceCode);
+
+    public bool CanReadIndicatorProposals => ReadsAllIndicatorProposals || AdministeredProvinces.Count > 0;
+
     /// <summary>Published plans are for everyone; drafts only for those whose scope covers the plan.</summary>
     public bool CanReadPlan(PlanLevel level, string? provinceCode, bool isPublic) =>
         isPublic || SeesWholeCountry || (level == PlanLevel.National && IsSignedIn)

@@ -13,13 +13,19 @@ public static class Policies
     public const string MachineClient = "MachineClient";
     /// <summary>The Ministry's editors (and system administrators) edit the indicator catalogue.</summary>
     public const string CatalogueEditing = "CatalogueEditing";
+    /// <summary>Provincial administrators propose indicators (for their own province, checked in the use case).</summary>
+    public const string IndicatorProposing = "IndicatorProposing";
+    /// <summary>The Ministry and provincial administrators read proposals (a province only its own, checked in the query).</summary>
+    public const string IndicatorProposalReading = "IndicatorProposalReading";
 
     internal static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(UserAdministration, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.CanManageUsers)));
         options.AddPolicy(MachineClient, p => p.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
-        options.AddPolicy(CatalogueEditing, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.IsSystemAdmin || s.IsMinistryEditor)));
+        options.AddPolicy(CatalogueEditing, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.CanEditCatalogue)));
+        options.AddPolicy(IndicatorProposing, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.CanProposeIndicators)));
+        options.AddPolicy(IndicatorProposalReading, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.CanReadIndicatorProposals)));
         options.AddPolicy(AuditReading, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.CanReadAudit)));
     }
 }

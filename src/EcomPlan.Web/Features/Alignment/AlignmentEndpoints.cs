@@ -16,7 +16,8 @@ public static class AlignmentEndpoints
         if (nationalId is null) return null;
         var provincial = await PlanQueries.TargetsAsync(db, planId, new PlanItemFilter(), scope, ct);
         var national = await PlanQueries.TargetsAsync(db, nationalId, new PlanItemFilter(), scope, ct);
-        return PlanAlignment.Align(planId, nationalId, provincial, national);
+        var concepts = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Concept, ct);
+        return PlanAlignment.Align(planId, nationalId, provincial, national, concepts);
     }
 
     public static IEndpointRouteBuilder MapAlignmentEndpoints(this IEndpointRouteBuilder app)

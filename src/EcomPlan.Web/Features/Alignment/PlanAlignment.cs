@@ -15,28 +15,27 @@ public sealed record AlignmentResult(
 public static class PlanAlignment
 {
     /// <summary>
-    /// Indicators that measure the same thing against a different base. They are paired so a reader sees them
-    /// side by side, but flagged, because 70% of adults is not 70% of the population.
+    /// The concept of an indicator (<c>Indicator.Concept</c>, from the catalogue): indicators that measure the same thing
+    /// against a different base share one. An indicator the map does not know is a concept of its own.
     /// </summary>
-    private static readonly Dictionary<string, string> Families = new()
-    {
-        ["online_shoppers_population_share"] = "online_shoppers",
-        ["online_shoppers_adult_share"] = "online_shoppers",
-        ["ecommerce_trainees_count"] = "ecommerce_trainees",
-        ["ecommerce_trainees_share"] = "ecommerce_trainees",
-    };
+    public static string? Concept(string? indicator, IReadOnlyDictionary<string, string> concepts) =>
+        indicator is null ? null : concepts.TryGetValue(indicator, out var c) && c.Length > 0 ? c : indicator;
 
-    public static string? Family(string? indicator) => indicator is null ? null : Families.GetValueOrDefault(indicator, indicator);
-
-    public static AlignmentResult Align(string planId, string nationalPlanId, IReadOnlyList<TargetDto> provincial, IReadOnlyList<TargetDto> national)
+    /// <summary>
+    /// Pairs each provincial target with the national targets of the same concept. Siblings (same concept, other
+    /// indicator) are paired so a reader sees them side by side, but flagged, because 70% of adults is not 70% of
+    /// the population. <paramref name="concepts"/> maps indicator codes to their concept.
+    /// </summary>
+    public static AlignmentResult Align(string planId, string nationalPlanId, IReadOnlyList<TargetDto> provincial, IReadOnlyList<TargetDto> national,
+        IReadOnlyDictionary<string, string> concepts)
     {
         var pairs = new List<AlignedPair>();
         var provinceOnly = new List<TargetDto>();
         var matchedNational = new HashSet<int>();
         foreach (var p in provincial)
         {
-            var family = Family(p.Indicator);
-            var matches = family is null ? [] : national.Where(n => Family(n.Indicator) == family).ToList();
+            var concept = Concept(p.Indicator, concepts);
+            var matches = concept is null ? [] : national.Where(n => Concept(n.Indicator, concepts) == concept).ToList();
             if (matches.Count == 0) { provinceOnly.Add(p); continue; }
             foreach (var n in matches)
             {

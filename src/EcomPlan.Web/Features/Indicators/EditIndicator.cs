@@ -7,34 +7,42 @@ using Microsoft.EntityFrameworkCore;
 namespace EcomPlan.Web.Features.Indicators;
 
 /// <summary>
-/// The Ministry edits the wording of the catalogue (names, definition, note). Codes, units, direction and formulas
-/// stay as the data file defines them: changing those would change what stored values mean.
+/// The Ministry edits the wording of the catalogue (names, definition, note) and the concept that pairs indicators in
+/// alignment. Codes, units, direction and formulas stay as defined: changing those would change what stored values mean.
+/// Every field the Ministry changes is remembered, so start-up keeps it instead of the shipped file's (<see cref="CatalogueUpsert"/>).
 /// </summary>
 public static class EditIndicator
 {
-    public sealed record Request(string? NameVi, string? NameEn, string? Definition, string? Note);
+    /// <summary>A concept left out (or empty) keeps the current one.</summary>
+    public sealed record Request(string? NameVi, string? NameEn, string? Definition, string? Note, string? Concept = null);
 
     public static async Task<(bool Found, Dictionary<string, string[]> Errors)> HandleAsync(EcomPlanDbContext db, string code, Request request, CancellationToken ct)
     {
         var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Code == code, ct);
         if (indicator is null) return (false, []);
         var errors = new Dictionary<string, string[]>();
-        string? Check(string field, string? value, int max, bool required)
-        {
-            var v = value?.Trim();
-            if (required && string.IsNullOrEmpty(v)) errors[field] = ["Không được để trống."];
-            else if (v is { Length: > 0 } && v.Length > max) errors[field] = [$"Tối đa {max} ký tự."];
-            return string.IsNullOrEmpty(v) ? null : v;
-        }
-        var nameVi = Check("nameVi", request.NameVi, 300, true);
-        var nameEn = Check("nameEn", request.NameEn, 300, true);
-        var definition = Check("definition", request.Definition, 2000, true);
-        var note = Check("note", request.Note, 4000, false);
+        var nameVi = CatalogueRules.Text(errors, "nameVi", request.NameVi, 300, true);
+        var nameEn = CatalogueRules.Text(errors, "nameEn", request.NameEn, 300, true);
+        var definition = CatalogueRules.Text(errors, "definition", request.Definition, 2000, true);
+        var note = CatalogueRules.Text(errors, "note", request.Note, 4000, false);
+        var concept = request.Concept?.Trim() is { Length: > 0 } c ? c : indicator.Concept;
+        if (!CatalogueRules.IsCode(concept))
+            errors["concept"] = ["Khái niệm là một mã: chữ thường không dấu, chữ số và dấu gạch dưới, tối đa 64 ký tự (ví dụ online_shoppers)."];
         if (errors.Count > 0) return (true, errors);
-        indicator.NameVi = nameVi!;
-        indicator.NameEn = nameEn!;
-        indicator.Definition = definition!;
-        indicator.Note = note;
+        var edited = new List<string>();
+        void Set(string name, string? current, string? value, Action<string?> assign)
+        {
+            if (current == value) return;
+            assign(value);
+            edited.Add(name);
+        }
+        Set(nameof(Indicator.NameVi), indicator.NameVi, nameVi, v => indicator.NameVi = v!);
+        Set(nameof(Indicator.NameEn), indicator.NameEn, nameEn, v => indicator.NameEn = v!);
+        Set(nameof(Indicator.Definition), indicator.Definition, definition, v => indicator.Definition = v!);
+        Set(nameof(Indicator.Note), indicator.Note, note, v => indicator.Note = v);
+        Set(nameof(Indicator.Concept), indicator.Concept, concept, v => indicator.Concept = v!);
+        if (edited.Count == 0) return (true, errors);
+        indicator.MinistryEditedFields = CatalogueUpsert.Join(CatalogueUpsert.MinistryOwned(indicator).Concat(edited));
         await db.SaveChangesAsync(ct);
         return (true, errors);
     }
@@ -49,7 +57,7 @@ public static class EditIndicator
                 return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "Dữ liệu chỉ số không hợp lệ") : TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.CatalogueEditing).WithTags("Chỉ số (indicators)")
-            .WithName("UpdateIndicator").WithSummary("Sửa tên, định nghĩa, ghi chú của một chỉ số (Bộ Công Thương)");
+            .WithName("UpdateIndicator").WithSummary("Sửa tên, định nghĩa, ghi chú, khái niệm của một chỉ số (Bộ Công Thương)");
         return app;
     }
 }

@@ -26,7 +26,27 @@ public sealed class Indicator
     /// <summary>Comma-separated codes of indicators of the same concept measured differently.</summary>
     public string? Related { get; set; }
     public string? Note { get; set; }
+    /// <summary>
+    /// What the indicator measures, whatever the base: indicators of one concept ("online_shoppers" over the whole
+    /// population or over adults) are set side by side when plans are aligned, and flagged as not comparable.
+    /// </summary>
+    public required string Concept { get; set; }
+    /// <summary><see cref="CatalogueOrigin"/>: shipped in indicators.yaml, created by the Ministry, or an accepted proposal.</summary>
+    public string Origin { get; set; } = CatalogueOrigin.Catalogue;
+    /// <summary>
+    /// Comma-separated names of the Ministry-editable properties (NameVi, NameEn, Definition, Note, Concept) the
+    /// Ministry changed: start-up keeps those instead of taking them from indicators.yaml.
+    /// </summary>
+    public string? MinistryEditedFields { get; set; }
     public bool LowerIsBetter => Direction == "lower";
+}
+
+/// <summary>Where a catalogue entry comes from. Only the seeder writes "catalogue"; nothing is ever deleted at start-up.</summary>
+public static class CatalogueOrigin
+{
+    public const string Catalogue = "catalogue";
+    public const string Ministry = "ministry";
+    public const string Proposal = "proposal";
 }
 
 /// <summary>A data element (chỉ tiêu thống kê thành phần) indicators are computed from.</summary>
@@ -36,6 +56,7 @@ public sealed class DataElement
     public required string NameVi { get; set; }
     public required string NameEn { get; set; }
     public required string Unit { get; set; }
+    public string Origin { get; set; } = CatalogueOrigin.Catalogue;
 }
 
 public enum ValueStatus { Draft, Submitted, Approved }
@@ -86,6 +107,10 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         b.Property(i => i.Rollup).HasMaxLength(32);
         b.Property(i => i.RollupCondition).HasMaxLength(200);
         b.Property(i => i.Related).HasMaxLength(300);
+        b.Property(i => i.Concept).HasMaxLength(64);
+        // Rows that existed before the column are the shipped ones.
+        b.Property(i => i.Origin).HasMaxLength(16).HasDefaultValue(CatalogueOrigin.Catalogue);
+        b.Property(i => i.MinistryEditedFields).HasMaxLength(200);
         b.Ignore(i => i.LowerIsBetter);
     }
 }
@@ -99,6 +124,7 @@ internal sealed class DataElementConfiguration : IEntityTypeConfiguration<DataEl
         b.Property(e => e.NameVi).HasMaxLength(300);
         b.Property(e => e.NameEn).HasMaxLength(300);
         b.Property(e => e.Unit).HasMaxLength(32);
+        b.Property(e => e.Origin).HasMaxLength(16).HasDefaultValue(CatalogueOrigin.Catalogue);
     }
 }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using EcomPlan.Web.Data;
+using EcomPlan.Web.Features.Audit;
 using EcomPlan.Web.Features.Seeding;
 using EcomPlan.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,8 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace EcomPlan.Web.Features.Indicators;
 
 /// <summary>
-/// Loads the indicator catalogue (SeedData/indicators.yaml) and the real values shipped with the product: the
+/// Loads the indicator catalogue (SeedData/indicators.yaml) on every start, adding and updating entries by code
+/// (<see cref="CatalogueUpsert"/>), and, with the first catalogue, the real values shipped with the product: the
 /// national series of SeedData/facts and the results the plan documents report. Every target's indicator must
 /// be in the catalogue, or start-up stops naming the plan and target.
 /// </summary>
@@ -31,7 +34,15 @@ public static class IndicatorSeeder
     private sealed class CatalogueDoc
     {
         public List<IndicatorDoc> Indicators { get; set; } = [];
-        public List<DataElement> DataElements { get; set; } = [];
+        public List<DataElementDoc> DataElements { get; set; } = [];
+    }
+
+    private sealed class DataElementDoc
+    {
+        public string Code { get; set; } = "";
+        public string NameVi { get; set; } = "";
+        public string NameEn { get; set; } = "";
+        public string Unit { get; set; } = "";
     }
 
     private sealed class IndicatorDoc
@@ -50,6 +61,7 @@ public static class IndicatorSeeder
         public string Rollup { get; set; } = "none";
         public string? RollupCondition { get; set; }
         public List<string>? Related { get; set; }
+        public string? Concept { get; set; }
         public string? Note { get; set; }
     }
 
@@ -74,30 +86,109 @@ public static class IndicatorSeeder
             if (i.Direction is not ("higher" or "lower")) throw new PlanFileException(CatalogueFile, 1, $"chỉ số '{i.Code}': hướng '{i.Direction}' không hợp lệ");
             foreach (var e in new[] { i.Numerator, i.Denominator }.OfType<string>())
                 if (!elements.Contains(e)) throw new PlanFileException(CatalogueFile, 1, $"chỉ số '{i.Code}' dùng thành phần '{e}' chưa khai báo");
+            // Alignment pairs indicators by concept: a forgotten one would silently stop pairing.
+            if (!CatalogueRules.IsCode(i.Concept)) throw new PlanFileException(CatalogueFile, 1, $"chỉ số '{i.Code}' thiếu khái niệm (concept) dạng mã chữ thường");
         }
+        if (doc.DataElements.GroupBy(e => e.Code).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new PlanFileException(CatalogueFile, 1, $"phần tử dữ liệu '{twice.Key}' được khai báo hai lần");
         return (doc.Indicators.Select(i => new Indicator
         {
             Code = i.Code, NameVi = i.NameVi, NameEn = i.NameEn, Definition = i.Definition, Unit = i.Unit, Direction = i.Direction,
             PeriodType = i.PeriodType, Kind = i.Kind, Numerator = i.Numerator, Denominator = i.Denominator, Factor = i.Factor,
             Rollup = i.Rollup, RollupCondition = i.RollupCondition, Related = i.Related is { Count: > 0 } r ? string.Join(",", r) : null, Note = i.Note,
-        }).ToList(), doc.DataElements);
+            Concept = i.Concept!, Origin = CatalogueOrigin.Catalogue,
+        }).ToList(), doc.DataElements.Select(e => new DataElement
+        {
+            Code = e.Code, NameVi = e.NameVi, NameEn = e.NameEn, Unit = e.Unit, Origin = CatalogueOrigin.Catalogue,
+        }).ToList());
     }
 
-    public static async Task SeedAsync(EcomPlanDbContext db, SeedDataOptions options, TimeProvider clock, CancellationToken ct)
+    /// <summary>What start-up did to the catalogue (for the log and the audit trail).</summary>
+    public sealed record UpsertReport(IReadOnlyList<string> Added, IReadOnlyList<CatalogueUpsert.Change> Changes)
+    {
+        public IEnumerable<CatalogueUpsert.Change> Updated => Changes.Where(c => c.Updated.Count > 0);
+        public IEnumerable<CatalogueUpsert.Change> Kept => Changes.Where(c => c.Kept.Count > 0);
+        /// <summary>Something was written (a kept wording alone writes nothing: it is logged at every start instead).</summary>
+        public bool Any => Added.Count > 0 || Updated.Any();
+    }
+
+    public const string StartupActor = "(khởi động: cập nhật danh mục chỉ số)";
+
+    /// <summary>
+    /// Upserts the shipped catalogue by code (rule in <see cref="CatalogueUpsert"/>) on every start, all or nothing in one
+    /// transaction; the shipped values are loaded with the first catalogue only.
+    /// </summary>
+    public static async Task<UpsertReport> SeedAsync(EcomPlanDbContext db, SeedDataOptions options, TimeProvider clock, CancellationToken ct)
     {
         var (indicators, elements) = ReadCatalogue(options);
         var codes = indicators.Select(i => i.Code).ToHashSet();
         var missing = await db.Targets.AsNoTracking().Where(t => t.Indicator != null).Select(t => new { t.PlanId, t.Key, t.Indicator }).ToListAsync(ct);
         if (missing.FirstOrDefault(t => !codes.Contains(t.Indicator!)) is { } m)
             throw new PlanFileException(CatalogueFile, 1, $"chỉ tiêu {m.Key} của kế hoạch '{m.PlanId}' dùng chỉ số '{m.Indicator}' không có trong danh mục");
-        if (await db.Indicators.AnyAsync(ct)) return;
 
-        db.Indicators.AddRange(indicators);
-        db.DataElements.AddRange(elements);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var firstLoad = !await db.Indicators.AnyAsync(ct);
+        await LearnMinistryEditsFromAuditAsync(db, ct);
+        var added = new List<string>();
+        var changes = new List<CatalogueUpsert.Change>();
+        var storedElements = await db.DataElements.ToDictionaryAsync(e => e.Code, ct);
+        foreach (var e in elements)
+        {
+            if (storedElements.TryGetValue(e.Code, out var stored)) changes.Add(CatalogueUpsert.Apply(stored, e));
+            else { db.DataElements.Add(e); added.Add(e.Code); }
+        }
+        var storedIndicators = await db.Indicators.ToDictionaryAsync(i => i.Code, ct);
+        foreach (var i in indicators)
+        {
+            if (storedIndicators.TryGetValue(i.Code, out var stored)) changes.Add(CatalogueUpsert.Apply(stored, i));
+            else { db.Indicators.Add(i); added.Add(i.Code); }
+        }
+        // Rows from before the concept column: alone in their concept until the file or the Ministry says otherwise.
+        foreach (var stored in storedIndicators.Values.Where(i => i.Concept.Length == 0)) stored.Concept = stored.Code;
+
         var now = clock.GetUtcNow();
-        db.DataValues.AddRange(NationalFacts(options, now));
-        db.DataValues.AddRange(await PlanResultsAsync(db, now, ct));
+        if (firstLoad)
+        {
+            db.DataValues.AddRange(NationalFacts(options, now));
+            db.DataValues.AddRange(await PlanResultsAsync(db, now, ct));
+        }
+        var report = new UpsertReport(added, changes.Where(c => c.Updated.Count > 0 || c.Kept.Count > 0).ToList());
+        if (report.Any)
+        {
+            // One entry for the whole upsert (start-up writes without row-by-row audit): what was added, what the file
+            // changed, and where the Ministry's words were kept although the file says otherwise.
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, UserName = StartupActor, EntityType = "IndicatorCatalogue", EntityId = CatalogueFile, Action = firstLoad ? "Seeded" : "Upserted",
+                NewValues = JsonSerializer.Serialize(new
+                {
+                    added,
+                    updated = report.Updated.ToDictionary(c => c.Code, c => c.Updated),
+                    keptMinistryWording = report.Kept.ToDictionary(c => c.Code, c => c.Kept),
+                }, AuditJson),
+            });
+        }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return report;
+    }
+
+    private static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Wording edits made before <see cref="Indicator.MinistryEditedFields"/> existed are known only from the audit trail
+    /// (start-up writes no row-by-row entries, so every "Modified" entry of an indicator is a person's edit).
+    /// </summary>
+    private static async Task LearnMinistryEditsFromAuditAsync(EcomPlanDbContext db, CancellationToken ct)
+    {
+        var edits = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Indicator) && a.Action == "Modified")
+            .Select(a => new { a.EntityId, a.NewValues }).ToListAsync(ct);
+        if (edits.Count == 0) return;
+        var byCode = edits.GroupBy(e => e.EntityId).ToDictionary(g => g.Key, g => g.SelectMany(e => CatalogueUpsert.EditedIn(e.NewValues)).ToList());
+        var unmarked = await db.Indicators.Where(i => i.MinistryEditedFields == null && i.Origin == CatalogueOrigin.Catalogue).ToListAsync(ct);
+        foreach (var indicator in unmarked)
+            if (byCode.TryGetValue(indicator.Code, out var fields)) indicator.MinistryEditedFields = CatalogueUpsert.Join(fields);
     }
 
     private static IEnumerable<DataValue> NationalFacts(SeedDataOptions options, DateTimeOffset now)
