@@ -90,7 +90,6 @@ public class ScopeAndAuditTests(MutationApp app)
         // The publication form of their own plan, with a valid antiforgery token, re-aimed at Đồng Tháp's page.
         var own = await adminKh.GetStringAsync("/plans/khanh-hoa-2026-2030");
         var fields = TestAccounts.HiddenFieldsOf(own, "publication");
-        fields["NewStatus"] = "Draft";
         fields["NewIsPublic"] = "false";
         var before = await AuditCountAsync();
         var response = await adminKh.PostAsync($"/plans/{DongThap}", new FormUrlEncodedContent(fields));

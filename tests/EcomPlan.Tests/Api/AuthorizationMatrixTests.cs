@@ -242,6 +242,17 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["POST /api/v1/agencies/"] = new("POST", _ => "/api/v1/agencies", OwnersOfDongThap,
             _ => new { name = $"Cơ quan thử {Guid.NewGuid():N}", kind = "other", provinceCode = "82" }),
         ["PUT /api/v1/agencies/{agencyId:int}"] = new("PUT", c => $"/api/v1/agencies/{c.DtAgency}", OwnersOfDongThap, _ => new { name = "Sở Công Thương", kind = "department" }, AllowedStatus: 400),
+        // Authoring pages: anyone signed in may open the creation and agency pages (they say what the account may do); a plan's
+        // editing pages are its owners' (others get 404, as for a draft out of scope).
+        ["GET /plans/new"] = new("GET", _ => "/plans/new", SignedIn, IsPage: true),
+        ["GET /plans/{Id}/edit"] = new("GET", _ => "/plans/dong-thap-2026-2030/edit", OwnersOfDongThap, IsPage: true),
+        ["GET /plans/{Id}/targets/new"] = new("GET", _ => "/plans/dong-thap-2026-2030/targets/new", OwnersOfDongThap, IsPage: true),
+        ["GET /plans/{Id}/targets/{TargetId:int}/edit"] = new("GET", c => $"/plans/dong-thap-2026-2030/targets/{c.DtTarget}/edit", OwnersOfDongThap, IsPage: true),
+        ["GET /plans/{Id}/tasks/new"] = new("GET", _ => "/plans/dong-thap-2026-2030/tasks/new", OwnersOfDongThap, IsPage: true),
+        ["GET /plans/{Id}/tasks/{TaskId:int}/edit"] = new("GET", c => $"/plans/dong-thap-2026-2030/tasks/{c.DtTask}/edit", OwnersOfDongThap, IsPage: true),
+        ["GET /plans/{Id}/versions"] = new("GET", _ => "/plans/dong-thap-2026-2030/versions", Everyone, IsPage: true),
+        ["GET /agencies/manage"] = new("GET", _ => "/agencies/manage", SignedIn, IsPage: true),
+        ["GET /agencies/{Id:int}/edit"] = new("GET", c => $"/agencies/{c.DtAgency}/edit", OwnersOfDongThap, IsPage: true),
         ["POST /api/v1/agencies/{agencyId:int}/merge"] = new("POST", c => $"/api/v1/agencies/{c.DtAgency}/merge", OwnersOfDongThap, _ => new { }, AllowedStatus: 400),
         // User administration: administrators; a Đồng Tháp user is out of Khánh Hòa's reach.
         ["GET /api/v1/users/"] = new("GET", _ => "/api/v1/users", UserAdmins),

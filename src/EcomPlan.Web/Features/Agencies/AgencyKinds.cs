@@ -5,14 +5,9 @@ namespace EcomPlan.Web.Features.Agencies;
 /// <summary>The kinds of agency (docs/plan-data-format.md) and a guess from a name, for agencies created by an import.</summary>
 public static class AgencyKinds
 {
-    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
-    {
-        ["government"] = "Chính phủ", ["ministry"] = "Bộ, ngành trung ương", ["central_agency"] = "Cơ quan trung ương khác",
-        ["people_committee"] = "Ủy ban nhân dân", ["department"] = "Sở, ban, ngành", ["tax"] = "Thuế", ["customs"] = "Hải quan",
-        ["police"] = "Công an", ["state_bank"] = "Ngân hàng Nhà nước", ["statistics"] = "Thống kê", ["association"] = "Hiệp hội",
-        ["enterprise"] = "Doanh nghiệp", ["education"] = "Cơ sở giáo dục", ["media"] = "Báo chí, truyền thông", ["collective"] = "Nhóm cơ quan",
-        ["other"] = "Khác",
-    };
+    /// <summary>Every kind of the plan data format, with its Vietnamese name.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Names =
+        Seeding.PlanFileReader.AgencyKinds.OrderBy(k => k, StringComparer.Ordinal).ToDictionary(k => k, AgencyQueries.KindName);
 
     /// <summary>The kind a name most likely has ("Sở Tài chính" → department); "other" when nothing says.</summary>
     public static string Guess(string name)

@@ -7,31 +7,17 @@ using Microsoft.EntityFrameworkCore;
 namespace EcomPlan.Web.Features.Plans;
 
 /// <summary>
-/// The edits the platform allows on plans so far: publishing (status, public or not) and giving an unassigned
-/// task its lead agencies. Only the plan's owner edits: the Department of the province, the Ministry for national plans.
+/// Giving a task its lead agencies, from the plan page or the API: an assignment of work, allowed on an issued plan
+/// too. Only the plan's owner assigns: the Department of the province, the Ministry for national plans. Everything else
+/// a plan says is edited through Features/PlanAuthoring.
 /// </summary>
 public static class EditPlan
 {
-    public sealed record PublicationRequest(PlanStatus? Status, bool? IsPublic);
-
     public sealed record LeadAgenciesRequest(IReadOnlyList<int>? AgencyIds);
 
     public enum Outcome { Done, NotFound, Forbidden, Invalid }
 
     public sealed record Result(Outcome Outcome, string? Message = null);
-
-    public static async Task<Result> SetPublicationAsync(EcomPlanDbContext db, AccessScope scope, string planId, PublicationRequest request, CancellationToken ct)
-    {
-        var plan = await db.Plans.Visible(scope).FirstOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null) return new(Outcome.NotFound, $"Không có kế hoạch mã '{planId}'.");
-        if (!scope.CanEditPlan(plan.Level, plan.ProvinceCode)) return new(Outcome.Forbidden, "Chỉ cơ quan quản lý kế hoạch này được sửa trạng thái công bố.");
-        if (request.Status is null && request.IsPublic is null) return new(Outcome.Invalid, "Không có thay đổi nào (status, isPublic).");
-        if (request.Status is { } status && !Enum.IsDefined(status)) return new(Outcome.Invalid, "Trạng thái không hợp lệ.");
-        if (request.Status is { } s) plan.Status = s;
-        if (request.IsPublic is { } p) plan.IsPublic = p;
-        await db.SaveChangesAsync(ct);
-        return new(Outcome.Done);
-    }
 
     public static async Task<Result> SetLeadAgenciesAsync(EcomPlanDbContext db, AccessScope scope, string planId, int taskId, LeadAgenciesRequest request, CancellationToken ct)
     {
