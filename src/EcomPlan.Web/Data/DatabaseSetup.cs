@@ -83,6 +83,8 @@ public static class DatabaseSetup
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
         logger.LogInformation("Cơ sở dữ liệu {Provider}: áp dụng migration…", db.Database.ProviderName);
         await db.Database.MigrateAsync(ct);
+        // All the seed data or none: a bad file found half-way leaves the database as it was, not half-loaded.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.SuppressAudit = true;
         await AdministrativeUnitSeeder.SeedAsync(db, options, ct);
         var added = await PlanSeeder.SeedAsync(db, options, ct);
@@ -113,6 +115,7 @@ public static class DatabaseSetup
             });
             await db.SaveChangesAsync(ct);
         }
+        await tx.CommitAsync(ct);
         await AdminBootstrap.EnsureAsync(scope.ServiceProvider, logger, ct);
     }
 }

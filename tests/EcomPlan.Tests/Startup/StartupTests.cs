@@ -80,6 +80,38 @@ public class StartupTests
         }
     }
 
+    [Fact]
+    public async Task A_new_plan_file_naming_an_unknown_indicator_on_an_existing_database_changes_nothing_and_names_its_line()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using (var first = new App(db, new SeedDataOptions().Path)) { _ = first.Services; }
+        int plans, audit, values;
+        await using (var context = Open(db))
+            (plans, audit, values) = (await context.Plans.CountAsync(), await context.AuditEntries.CountAsync(), await context.DataValues.CountAsync());
+
+        // A new, otherwise valid plan file for another province, one of whose targets names an indicator nobody defined.
+        var seed = CopySeedData();
+        var source = await File.ReadAllTextAsync(Path.Combine(seed, "plans", "khanh-hoa-2026-2030.yaml"));
+        var copy = source.Replace("id: khanh-hoa-2026-2030", "id: khanh-hoa-ban-sao-2026-2030");
+        var at = copy.IndexOf("indicator: ", copy.IndexOf("targetGroups:", StringComparison.Ordinal), StringComparison.Ordinal);
+        var end = copy.IndexOf('\n', at);
+        copy = copy[..at] + "indicator: chi_so_khong_co" + copy[end..];
+        var line = copy[..at].Count(c => c == '\n') + 1;
+        await File.WriteAllTextAsync(Path.Combine(seed, "plans", "khanh-hoa-ban-sao.yaml"), copy);
+
+        using var second = new App(db, seed);
+        var error = FindPlanFileException(Assert.ThrowsAny<Exception>(() => second.Services));
+        Assert.Equal(("khanh-hoa-ban-sao.yaml", line), (error.File, error.LineNumber));
+        Assert.Contains("chi_so_khong_co", error.Problem);
+        await using (var context = Open(db))
+        {
+            Assert.Equal(plans, await context.Plans.CountAsync());
+            Assert.Equal(audit, await context.AuditEntries.CountAsync());
+            Assert.Equal(values, await context.DataValues.CountAsync());
+        }
+        Directory.Delete(seed, recursive: true);
+    }
+
     internal static PlanFileException FindPlanFileException(Exception e)
     {
         for (Exception? x = e; x is not null; x = x.InnerException)

@@ -121,12 +121,13 @@ public static class IndicatorSeeder
     public static async Task<UpsertReport> SeedAsync(EcomPlanDbContext db, SeedDataOptions options, TimeProvider clock, CancellationToken ct)
     {
         var (indicators, elements) = ReadCatalogue(options);
-        var codes = indicators.Select(i => i.Code).ToHashSet();
+        // Targets may name the shipped indicators and those added at run time (by the Ministry, from proposals).
+        var codes = indicators.Select(i => i.Code).Concat(await db.Indicators.Select(i => i.Code).ToListAsync(ct)).ToHashSet();
         var missing = await db.Targets.AsNoTracking().Where(t => t.Indicator != null).Select(t => new { t.PlanId, t.Key, t.Indicator }).ToListAsync(ct);
         if (missing.FirstOrDefault(t => !codes.Contains(t.Indicator!)) is { } m)
             throw new PlanFileException(CatalogueFile, 1, $"chỉ tiêu {m.Key} của kế hoạch '{m.PlanId}' dùng chỉ số '{m.Indicator}' không có trong danh mục");
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var firstLoad = !await db.Indicators.AnyAsync(ct);
         await LearnMinistryEditsFromAuditAsync(db, ct);
         var added = new List<string>();
@@ -169,7 +170,7 @@ public static class IndicatorSeeder
             });
         }
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return report;
     }
 

@@ -35,7 +35,8 @@ public static class PlanFileReader
     /// <param name="fileName">Name used in error messages.</param>
     /// <param name="yaml">The file's text.</param>
     /// <param name="documentLineCount">Lines of the plan's source document, by file name; line references are checked against it.</param>
-    public static PlanFile Read(string fileName, string yaml, Func<string, int?> documentLineCount)
+    /// <param name="indicatorKnown">When given, a target naming an indicator it does not know is refused at its line.</param>
+    public static PlanFile Read(string fileName, string yaml, Func<string, int?> documentLineCount, Func<string, bool>? indicatorKnown = null)
     {
         var stream = new YamlStream();
         try
@@ -115,7 +116,7 @@ public static class PlanFileReader
             var order = 0;
             foreach (var t in g.Mappings("targets"))
             {
-                var target = TargetReader.Read(t, id, order++, CheckLine, Agency);
+                var target = TargetReader.Read(t, id, order++, CheckLine, Agency, indicatorKnown);
                 if (!targetKeys.Add(target.Key)) throw t.ErrorAt("key", $"mã chỉ tiêu '{target.Key}' bị trùng trong kế hoạch");
                 group.Targets.Add(target);
             }

@@ -11,7 +11,7 @@ namespace EcomPlan.Web.Features.Seeding;
 /// </summary>
 public static class PlanSeeder
 {
-    public static IReadOnlyList<PlanFile> ReadAll(SeedDataOptions options, IReadOnlySet<string> provinceCodes)
+    public static IReadOnlyList<PlanFile> ReadAll(SeedDataOptions options, IReadOnlySet<string> provinceCodes, IReadOnlySet<string>? indicatorCodes = null)
     {
         var lineCounts = new Dictionary<string, int?>();
         int? LineCount(string document) => lineCounts.TryGetValue(document, out var n) ? n : lineCounts[document] =
@@ -20,7 +20,8 @@ public static class PlanSeeder
                 : null;
 
         var files = Directory.GetFiles(options.PlansFolder, "*.yaml").Order(StringComparer.Ordinal)
-            .Select(path => PlanFileReader.Read(Path.GetFileName(path), File.ReadAllText(path), LineCount))
+            .Select(path => PlanFileReader.Read(Path.GetFileName(path), File.ReadAllText(path), LineCount,
+                indicatorCodes is null ? null : indicatorCodes.Contains))
             .ToList();
 
         var ids = new HashSet<string>();
@@ -43,7 +44,10 @@ public static class PlanSeeder
     public static async Task<IReadOnlyList<string>> SeedAsync(EcomPlanDbContext db, SeedDataOptions options, CancellationToken ct)
     {
         var provinceCodes = (await db.Provinces.Select(p => p.Code).ToListAsync(ct)).ToHashSet();
-        var files = ReadAll(options, provinceCodes);
+        // Indicators the shipped catalogue defines, and those the Ministry added at run time.
+        var indicatorCodes = Indicators.IndicatorSeeder.ReadCatalogue(options).Indicators.Select(i => i.Code)
+            .Concat(await db.Indicators.Select(i => i.Code).ToListAsync(ct)).ToHashSet();
+        var files = ReadAll(options, provinceCodes, indicatorCodes);
         var existing = (await db.Plans.Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         var toAdd = files.Where(f => !existing.Contains(f.Plan.Id)).ToList();
         if (toAdd.Count == 0) return [];
@@ -58,7 +62,8 @@ public static class PlanSeeder
             return a;
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The caller's transaction when there is one: start-up seeds everything or nothing.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         // National plans first: provincial plans point to them.
         foreach (var file in toAdd.OrderBy(f => f.Plan.Level))
         {
@@ -69,7 +74,7 @@ public static class PlanSeeder
             db.Plans.Add(file.Plan);
             await db.SaveChangesAsync(ct);
         }
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return toAdd.Select(f => f.Plan.Id).ToList();
     }
 }

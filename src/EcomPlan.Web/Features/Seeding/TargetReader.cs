@@ -7,7 +7,8 @@ namespace EcomPlan.Web.Features.Seeding;
 /// <summary>Reads one target of a plan file and checks that its value fits its kind.</summary>
 internal static class TargetReader
 {
-    public static Target Read(YamlFields t, string planId, int order, Func<YamlFields, string, int> line, Func<string, int, Agency> agency)
+    public static Target Read(YamlFields t, string planId, int order, Func<YamlFields, string, int> line, Func<string, int, Agency> agency,
+        Func<string, bool>? indicatorKnown = null)
     {
         t.RejectUnknown("key", "text", "indicator", "kind", "value", "min", "max", "exclusive", "tolerance", "unit", "of", "deadlineYear",
             "baseline", "result", "monitoringAgencies", "source", "line", "alsoIn", "conflicts");
@@ -33,6 +34,8 @@ internal static class TargetReader
             SearchText = VietnameseText.Fold(text),
         };
         CheckValueFitsKind(t, target);
+        if (target.Indicator is { } code && indicatorKnown is not null && !indicatorKnown(code))
+            throw t.ErrorAt("indicator", $"chỉ số '{code}' không có trong danh mục chỉ số (indicators.yaml hoặc chỉ số Bộ đã thêm)");
 
         if (t.OptMapping("baseline") is { } b)
         {
