@@ -93,6 +93,9 @@ public static class DatabaseSetup
             logger.LogInformation("Danh mục chỉ số: thêm {Added}; cập nhật từ tệp {Updated}", string.Join(", ", catalogue.Added), string.Join(", ", catalogue.Updated.Select(c => c.Code)));
         foreach (var kept in catalogue.Kept)
             logger.LogWarning("Chỉ số {Code}: giữ lời văn Bộ đã sửa ({Fields}) dù tệp danh mục khác", kept.Code, string.Join(", ", kept.Kept));
+        // Plans whose issued version differs from the transcribed draft (the national plan 2026–2030).
+        var versioned = await Features.PlanAuthoring.VersionSeeder.SeedAsync(db, options, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+        if (versioned.Count > 0) logger.LogInformation("Phiên bản kèm theo: {Plans}", string.Join(", ", versioned));
         // Đồng Tháp's plan states its reporting regime; set it with the plan, effective from the day it is loaded.
         if (added.Contains(DongThapPlan) && await db.Plans.FindAsync([DongThapPlan], ct) is { ProvinceCode: { } dongThap })
         {

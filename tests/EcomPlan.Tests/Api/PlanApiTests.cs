@@ -21,10 +21,12 @@ public class PlanApiTests(EcomPlanApp app)
         Assert.Equal("2026-03-23", kh.Str("documentDate"));
         Assert.Equal("approved", kh.Str("status"));
         Assert.StartsWith("Kế hoạch phát triển thương mại điện tử tỉnh Khánh Hòa", kh.Str("title"));
-        var draft = plans.Single(p => p.Str("id") == "national-2026-2030");
-        Assert.Equal("draft", draft.Str("status"));
-        Assert.Equal("national", draft.Str("level"));
-        Assert.Null(draft["provinceCode"]);
+        // The national plan 2026–2030 as issued (1568/QĐ-BCT), known from the press: issued, but a provisional source.
+        var national = plans.Single(p => p.Str("id") == "national-2026-2030");
+        Assert.Equal(("approved", "1568/QĐ-BCT", "provisional"), (national.Str("status"), national.Str("documentNumber"), national.Str("sourceKind")));
+        Assert.Equal("national", national.Str("level"));
+        Assert.Null(national["provinceCode"]);
+        Assert.Equal("original", kh.Str("sourceKind"));
         // National plans first, newest period first.
         Assert.Equal("national", plans[0].Str("level"));
     }
@@ -126,12 +128,18 @@ public class PlanApiTests(EcomPlanApp app)
     }
 
     [Fact]
-    public async Task Alignment_of_Khanh_Hoa_keeps_adult_population_apart()
+    public async Task Alignment_keeps_adult_population_and_total_population_apart()
     {
-        var result = await client.GetJsonAsync("/api/v1/plans/khanh-hoa-2026-2030/alignment");
-        var pair = result["pairs"]!.Items().Single(p => p["provincial"]!.Str("indicator") == "online_shoppers_adult_share");
-        Assert.False(pair["sameIndicator"]!.GetValue<bool>());
-        Assert.Equal("online_shoppers_population_share", pair["national"]!.Str("indicator"));
+        // The issued national plan counts adults, like Khánh Hòa: the same indicator, compared.
+        var kh = await client.GetJsonAsync("/api/v1/plans/khanh-hoa-2026-2030/alignment");
+        var same = kh["pairs"]!.Items().Single(p => p["provincial"]!.Str("indicator") == "online_shoppers_adult_share");
+        Assert.True(same["sameIndicator"]!.GetValue<bool>());
+        Assert.Equal("online_shoppers_adult_share", same["national"]!.Str("indicator"));
+        // Đồng Tháp counts the whole population: paired as the same concept, but flagged and not compared.
+        var dt = await client.GetJsonAsync("/api/v1/plans/dong-thap-2026-2030/alignment");
+        var sibling = dt["pairs"]!.Items().Single(p => p["provincial"]!.Str("indicator") == "online_shoppers_population_share");
+        Assert.False(sibling["sameIndicator"]!.GetValue<bool>());
+        Assert.Equal(("online_shoppers_adult_share", "not_comparable"), (sibling["national"]!.Str("indicator"), sibling.Str("ambition")));
     }
 
     [Fact]

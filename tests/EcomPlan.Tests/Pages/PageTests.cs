@@ -25,7 +25,8 @@ public class PageTests(EcomPlanApp app)
         Assert.Contains("Kế hoạch phát triển thương mại điện tử tỉnh Khánh Hòa", html);
         Assert.Contains("953/QĐ-UBND ngày 23/03/2026", html);
         Assert.Contains("244/KH-UBND ngày 12/09/2025", html);
-        Assert.Contains("Dự thảo", html);
+        Assert.Contains("Đã ban hành", html);
+        Assert.Contains("Nguồn tạm, chưa phải văn bản gốc", html);
         Assert.Contains("lang=\"vi\"", html);
     }
 

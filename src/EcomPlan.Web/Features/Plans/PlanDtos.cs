@@ -5,7 +5,8 @@ public sealed record SourceRef(string? Document, string Section, int Line);
 
 public sealed record PlanSummary(
     string Id, string Title, PlanLevel Level, string? ProvinceCode, string? ProvinceName, int PeriodStart, int PeriodEnd,
-    string? DocumentNumber, DateOnly? DocumentDate, string IssuingBody, PlanStatus Status, int TargetCount, int TaskCount, bool IsPublic);
+    string? DocumentNumber, DateOnly? DocumentDate, string IssuingBody, PlanStatus Status, int TargetCount, int TaskCount, bool IsPublic,
+    PlanSourceKind SourceKind = PlanSourceKind.Original);
 
 public sealed record StatementDto(string Text, int Line);
 
@@ -16,7 +17,7 @@ public sealed record PlanDetail(
     string? DocumentNumber, DateOnly? DocumentDate, string IssuingBody, PlanStatus Status, string? SourceDocument,
     string? NationalPlanId, string? Note, IReadOnlyList<StatementDto> Viewpoints, IReadOnlyList<StatementDto> Objectives,
     IReadOnlyList<GroupSummary> TargetGroups, IReadOnlyList<GroupSummary> TaskGroups, int TargetCount, int TaskCount, int ConflictCount,
-    bool IsPublic);
+    bool IsPublic, PlanSourceKind SourceKind = PlanSourceKind.Original, string? SourceNote = null);
 
 public sealed record AgencyName(int Id, string Name);
 
