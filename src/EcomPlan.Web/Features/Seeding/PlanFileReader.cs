@@ -32,6 +32,14 @@ public static class PlanFileReader
     private static readonly Dictionary<string, PlanLevel> Levels = new() { ["national"] = PlanLevel.National, ["provincial"] = PlanLevel.Provincial };
     private static readonly Dictionary<string, PlanStatus> Statuses = new() { ["draft"] = PlanStatus.Draft, ["approved"] = PlanStatus.Approved };
 
+    public static readonly IReadOnlyDictionary<string, PlanSourceKind> SourceKinds = new Dictionary<string, PlanSourceKind>
+    {
+        ["original"] = PlanSourceKind.Original, ["provisional"] = PlanSourceKind.Provisional, ["form_only"] = PlanSourceKind.FormOnly,
+    };
+
+    /// <summary>What documentLineCount answers for a file uploaded to the platform: no shipped document to check lines against.</summary>
+    public const int AnyDocument = int.MaxValue;
+
     /// <param name="fileName">Name used in error messages.</param>
     /// <param name="yaml">The file's text.</param>
     /// <param name="documentLineCount">Lines of the plan's source document, by file name; line references are checked against it.</param>
@@ -52,7 +60,7 @@ public static class PlanFileReader
 
         var f = new YamlFields(fileName, root);
         f.RejectUnknown("id", "title", "level", "provinceCode", "periodStart", "periodEnd", "documentNumber", "documentDate",
-            "issuingBody", "status", "isPublic", "sourceDocument", "nationalPlan", "note", "viewpoints", "objectives",
+            "issuingBody", "status", "isPublic", "sourceDocument", "sourceKind", "sourceNote", "nationalPlan", "note", "viewpoints", "objectives",
             "agencies", "targetGroups", "taskGroups");
 
         var id = f.ReqString("id");
@@ -62,8 +70,12 @@ public static class PlanFileReader
         var provinceCode = f.OptString("provinceCode");
         if (level == PlanLevel.Provincial && provinceCode is null) throw f.ErrorAt("level", "kế hoạch cấp tỉnh phải có 'provinceCode'");
         if (level == PlanLevel.National && provinceCode is not null) throw f.ErrorAt("provinceCode", "kế hoạch quốc gia không có 'provinceCode'");
-        var sourceDocument = f.ReqString("sourceDocument");
-        var lineCount = documentLineCount(sourceDocument) ?? throw f.ErrorAt("sourceDocument", $"không tìm thấy văn bản nguồn '{sourceDocument}' trong SeedData/documents");
+        // A shipped file names its document and every line is checked against it; an uploaded file (documentLineCount
+        // answers AnyDocument) may name none, and its lines are then taken as they are (0: typed in a form).
+        var sourceDocument = f.OptString("sourceDocument");
+        var lineCount = documentLineCount(sourceDocument ?? "") is { } known && (known == AnyDocument || sourceDocument is not null)
+            ? known
+            : throw f.ErrorAt("sourceDocument", sourceDocument is null ? "thiếu 'sourceDocument'" : $"không tìm thấy văn bản nguồn '{sourceDocument}' trong SeedData/documents");
         var plan = new Plan
         {
             Id = id,
@@ -77,7 +89,10 @@ public static class PlanFileReader
             IssuingBody = f.ReqString("issuingBody"),
             Status = f.ReqEnum("status", Statuses),
             IsPublic = f.OptBool("isPublic", true),
-            SourceDocument = sourceDocument,
+            SourceDocument = lineCount == AnyDocument ? null : sourceDocument,
+            SourceKind = f.OptString("sourceKind") is { } sk ? SourceKinds.TryGetValue(sk, out var k) ? k
+                : throw f.ErrorAt("sourceKind", $"nguồn '{sk}' không hợp lệ (original, provisional, form_only)") : PlanSourceKind.Original,
+            SourceNote = f.OptString("sourceNote"),
             NationalPlanId = f.OptString("nationalPlan"),
             Note = f.OptString("note"),
         };
@@ -86,7 +101,7 @@ public static class PlanFileReader
         int CheckLine(YamlFields at, string key = "line")
         {
             var line = at.ReqInt(key);
-            return line >= 1 && line <= lineCount
+            return line >= (lineCount == AnyDocument ? 0 : 1) && line <= lineCount
                 ? line
                 : throw at.ErrorAt(key, $"dòng {line} nằm ngoài văn bản '{sourceDocument}' ({lineCount} dòng)");
         }
