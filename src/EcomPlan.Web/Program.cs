@@ -109,6 +109,7 @@ endpoints.MapAssessmentEndpoints();
 endpoints.MapReportingEndpoints();
 endpoints.MapConsolidatedReportEndpoints();
 endpoints.MapPlanAuthoringEndpoints();
+endpoints.MapPlanWorkbookEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

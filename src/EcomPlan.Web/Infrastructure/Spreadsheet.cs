@@ -86,7 +86,13 @@ public static partial class Spreadsheet
     /// <summary>Several worksheets in order, with the cells written as by the one-sheet writer (the first row as text).</summary>
     public static byte[] WriteXlsx(IEnumerable<(string SheetName, IEnumerable<IReadOnlyList<string>> Rows)> sheets) => WriteXlsx(sheets, numericFromRow: 1);
 
-    private static byte[] WriteXlsx(IEnumerable<(string SheetName, IEnumerable<IReadOnlyList<string>> Rows)> sheets, int numericFromRow)
+    private static byte[] WriteXlsx(IEnumerable<(string SheetName, IEnumerable<IReadOnlyList<string>> Rows)> sheets, int numericFromRow) =>
+        WriteXlsx(sheets.Select(s => new XlsxSheet(s.SheetName, s.Rows)), numericFromRow);
+
+    /// <summary>Several worksheets, each with its own text columns, widths and frozen header row.</summary>
+    public static byte[] WriteXlsx(IEnumerable<XlsxSheet> sheets) => WriteXlsx(sheets, numericFromRow: 1);
+
+    private static byte[] WriteXlsx(IEnumerable<XlsxSheet> sheets, int numericFromRow)
     {
         using var memory = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(memory, SpreadsheetDocumentType.Workbook))
@@ -96,14 +102,22 @@ public static partial class Spreadsheet
             var list = workbook.Workbook.AppendChild(new Sheets());
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             uint id = 0;
-            foreach (var (name, rows) in sheets)
+            foreach (var sheet in sheets)
             {
+                var name = sheet.Name;
                 // Excel will not open a workbook whose sheet names break its rules: a bad name is a bug in the caller.
                 if (name.Length is 0 or > 31 || name.IndexOfAny([':', '\\', '/', '?', '*', '[', ']']) >= 0 || name.StartsWith('\'') || name.EndsWith('\''))
                     throw new ArgumentException($"Tên trang '{name}' không hợp lệ trong Excel (1–31 ký tự, không có : \\ / ? * [ ]).", nameof(sheets));
                 if (!names.Add(name)) throw new ArgumentException($"Hai trang cùng tên '{name}'.", nameof(sheets));
                 var worksheet = workbook.AddNewPart<WorksheetPart>();
-                worksheet.Worksheet = new Worksheet(Cells(rows, numericFromRow));
+                worksheet.Worksheet = new Worksheet();
+                if (sheet.FreezeHeader)
+                    worksheet.Worksheet.Append(new SheetViews(new SheetView(
+                        new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
+                if (sheet.Widths is { Count: > 0 } widths)
+                    worksheet.Worksheet.Append(new Columns(widths.Select((w, i) =>
+                        new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })));
+                worksheet.Worksheet.Append(Cells(sheet.Rows, numericFromRow, sheet.TextColumns));
                 list.Append(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = ++id, Name = name });
             }
             if (id == 0) throw new ArgumentException("Bảng tính cần ít nhất một trang.", nameof(sheets));
@@ -112,7 +126,7 @@ public static partial class Spreadsheet
         return memory.ToArray();
     }
 
-    private static SheetData Cells(IEnumerable<IReadOnlyList<string>> rows, int numericFromRow)
+    private static SheetData Cells(IEnumerable<IReadOnlyList<string>> rows, int numericFromRow, IReadOnlySet<int>? textColumns)
     {
         var data = new SheetData();
         var r = 0;
@@ -124,7 +138,7 @@ public static partial class Spreadsheet
             {
                 // Only what a number cell may hold as written: decimal.TryParse also took "1,5" (thousands) or "5-"
                 // (trailing sign), written as is into <v>, which Excel reports as a damaged file.
-                var numeric = r >= numericFromRow && PlainNumber().IsMatch(value) && value[0] != '+';
+                var numeric = r >= numericFromRow && textColumns?.Contains(c) != true && PlainNumber().IsMatch(value) && value[0] != '+';
                 var cell = numeric
                     ? new Cell { CellValue = new CellValue(value), DataType = CellValues.Number }
                     : new Cell { InlineString = new InlineString(new Text(value)), DataType = CellValues.InlineString };
@@ -137,3 +151,10 @@ public static partial class Spreadsheet
         return data;
     }
 }
+
+/// <summary>
+/// A worksheet to write. <paramref name="TextColumns"/> (0-based) are always text: codes such as "01" or "1.10" that a
+/// number cell would show, and save back, as 1 and 1.1. <paramref name="Widths"/> are in characters, column by column.
+/// </summary>
+public sealed record XlsxSheet(string Name, IEnumerable<IReadOnlyList<string>> Rows, IReadOnlySet<int>? TextColumns = null,
+    IReadOnlyList<double>? Widths = null, bool FreezeHeader = false);

@@ -52,6 +52,14 @@ public class AuthorizationMatrixTests(MutationApp app)
         numerator = "online_shoppers", denominator = "population", factor = 100, rollup = "ratio_of_sums", reason = "Ma trận phân quyền: thử.",
     };
 
+    /// <summary>Đồng Tháp's plan as a workbook, posted into the issued plan itself: its owners are told an amendment is needed (409), nothing is written.</summary>
+    private static HttpContent DongThapWorkbookUpload() => new MultipartFormDataContent
+    {
+        { new ByteArrayContent(EcomPlan.Web.Features.PlanAuthoring.PlanWorkbook.Write(PlanAuthoring.WorkbookFiles.Sample("82", "tỉnh Đồng Tháp"),
+            EcomPlan.Web.Features.PlanAuthoring.WorkbookCatalogue.Empty)), "file", "ke-hoach.xlsx" },
+        { new StringContent("dong-thap-2026-2030"), "planId" },
+    };
+
     private static HttpContent EmptyCsvUpload() => new MultipartFormDataContent { { new ByteArrayContent([]), "file", "rong.csv" } };
 
     private sealed class Context
@@ -236,6 +244,11 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["POST /api/v1/plans/{id}/amendments"] = new("POST", _ => "/api/v1/plans/dong-thap-2026-2030/amendments", OwnersOfDongThap, _ => new { }, AllowedStatus: 400),
         ["POST /api/v1/plans/{id}/amendments/current/issue"] = new("POST", _ => "/api/v1/plans/dong-thap-2026-2030/amendments/current/issue", OwnersOfDongThap, AllowedStatus: 409),
         ["DELETE /api/v1/plans/{id}/amendments/current"] = new("DELETE", _ => "/api/v1/plans/dong-thap-2026-2030/amendments/current", OwnersOfDongThap, AllowedStatus: 409),
+        // Plans as Excel workbooks: anyone who may read the plan exports it; the Ministry and the Departments import (token clients on the API).
+        ["GET /api/v1/plans/{id}/workbook"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/workbook", Everyone),
+        ["GET /api/v1/plans/workbook-template"] = new("GET", _ => "/api/v1/plans/workbook-template", Everyone),
+        ["POST /api/v1/plans/import"] = new("POST", _ => "/api/v1/plans/import", OwnersOfDongThap, AllowedStatus: 409, Content: DongThapWorkbookUpload),
+        ["GET /plans/import"] = new("GET", _ => "/plans/import", [Who.SystemAdmin, Who.MinistryEditor, Who.AdminKh, Who.AdminDt], IsPage: true),
         ["GET /api/v1/plans/{id}/versions"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/versions", Everyone),
         ["GET /api/v1/plans/{id}/versions/{number:int}"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/versions/0", Everyone),
         ["GET /api/v1/plans/{id}/diff"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/diff?from=0&to=0", Everyone),

@@ -58,6 +58,9 @@ public sealed class AccessScope(int? userId, IReadOnlyList<ScopedRole> roles)
             ? IsMinistryEditor
             : provinceCode is not null && AdministeredProvinces.Contains(provinceCode));
 
+    /// <summary>Whoever edits some plan: the Ministry's editors (national plans), provincial administrators (their province's).</summary>
+    public bool CanAuthorPlans => IsSystemAdmin || IsMinistryEditor || AdministeredProvinces.Count > 0;
+
     public bool CanManageUsers => IsSystemAdmin || AdministeredProvinces.Count > 0;
 
     /// <summary>

@@ -18,8 +18,12 @@ public static class Policies
     /// <summary>The Ministry and provincial administrators read proposals (a province only its own, checked in the query).</summary>
     public const string IndicatorProposalReading = "IndicatorProposalReading";
 
+    /// <summary>Whoever edits some plan (which one is checked in the use case): the Ministry's editors, provincial administrators.</summary>
+    public const string PlanAuthoring = "PlanAuthoring";
+
     internal static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(PlanAuthoring, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.CanAuthorPlans)));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(UserAdministration, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.CanManageUsers)));
         options.AddPolicy(MachineClient, p => p.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());

@@ -31,10 +31,11 @@ public static class ImportPlanContent
 
     /// <summary>
     /// Into <paramref name="planId"/> when given (a draft, or an issued plan with an amendment open), else into a new
-    /// draft plan of the content's province (or the country).
+    /// draft plan of the content's province (or the country). Agencies it creates get their kind from
+    /// <paramref name="agencyKinds"/> (by folded name) when the file says it, else the kind their name suggests.
     /// </summary>
     public static async Task<Result> HandleAsync(EcomPlanDbContext db, AccessScope scope, PlanContent content, string? planId, bool createAgencies,
-        SourceFile? source, string actor, TimeProvider clock, CancellationToken ct)
+        SourceFile? source, string actor, TimeProvider clock, CancellationToken ct, IReadOnlyDictionary<string, string>? agencyKinds = null)
     {
         Plan? plan = null;
         if (planId is not null)
@@ -53,6 +54,9 @@ public static class ImportPlanContent
             return new Result(EditOutcome.Invalid, null, [new ContentProblem(null, "provinceCode", $"Không có tỉnh, thành phố mã '{province}'.")]);
 
         var problems = PlanContentRules.Check(content, await ContextAsync(db, level, province, createAgencies, ct));
+        // A reference to a plan that is not there, or not national, would fail as a foreign key (a server error) when saved.
+        if (content.Header.NationalPlanId is { } national && !await db.Plans.AnyAsync(p => p.Id == national && p.Level == PlanLevel.National, ct))
+            problems.Add(new ContentProblem(null, "nationalPlanId", $"Không có kế hoạch quốc gia mã '{national}'."));
         if (plan is not null)
             problems.AddRange((await PlanContentStore.BlockersAsync(db, plan.Id, content, ct)).Select(m => new ContentProblem(null, "content", m)));
         if (problems.Count > 0) return new Result(EditOutcome.Invalid, null, problems);
@@ -70,7 +74,7 @@ public static class ImportPlanContent
             db.Plans.Add(plan);
         }
         db.AuditProvinceCode = province;
-        await PlanContentStore.ApplyAsync(db, plan, content, createAgencies, ct);
+        await PlanContentStore.ApplyAsync(db, plan, content, createAgencies, ct, agencyKinds);
         if (plan.Level == PlanLevel.Provincial && plan.NationalPlanId is null)
             plan.NationalPlanId = await db.Plans.Where(p => p.Level == PlanLevel.National && p.PeriodStart == plan.PeriodStart && p.PeriodEnd == plan.PeriodEnd)
                 .Select(p => p.Id).FirstOrDefaultAsync(ct);

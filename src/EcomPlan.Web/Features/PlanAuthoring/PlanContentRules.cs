@@ -23,10 +23,19 @@ public static class PlanContentRules
     {
         var problems = new List<ContentProblem>();
         void Add(object? item, string field, string message, bool canCreate = false) => problems.Add(new ContentProblem(item, field, message, canCreate));
+        void TooLong(object? item, string field, string? value, int max, string label)
+        {
+            if (value is { } v && v.Trim().Length > max) Add(item, field, $"{label} dài quá {max} ký tự.");
+        }
         var h = content.Header;
         if (string.IsNullOrWhiteSpace(h.Title)) Add(null, "title", "Thiếu tên kế hoạch.");
         else if (h.Title.Length > 500) Add(null, "title", "Tên kế hoạch dài quá 500 ký tự.");
         if (string.IsNullOrWhiteSpace(h.IssuingBody)) Add(null, "issuingBody", "Thiếu cơ quan ban hành.");
+        // The columns' sizes: beyond them PostgreSQL refuses the row (SQLite would keep it), an error instead of a message.
+        TooLong(null, "issuingBody", h.IssuingBody, 200, "Cơ quan ban hành");
+        TooLong(null, "sourceNote", h.SourceNote, 500, "Ghi chú nguồn");
+        if (h.Level == PlanLevel.National && h.ProvinceCode is not null) Add(null, "provinceCode", "Kế hoạch quốc gia không ghi mã tỉnh.");
+        if (h.Level == PlanLevel.Provincial && string.IsNullOrWhiteSpace(h.ProvinceCode)) Add(null, "provinceCode", "Kế hoạch cấp tỉnh cần mã tỉnh.");
         if (h.PeriodStart is < 2000 or > 2100 || h.PeriodEnd < h.PeriodStart || h.PeriodEnd - h.PeriodStart > 10)
             Add(null, "periodEnd", $"Giai đoạn {h.PeriodStart}–{h.PeriodEnd} không hợp lệ (năm từ 2000 đến 2100, tối đa 10 năm).");
         if (h.Level != context.Level || h.ProvinceCode != context.ProvinceCode)
@@ -52,6 +61,9 @@ public static class PlanContentRules
                     Add(t, "indicator", $"Chỉ số '{t.Indicator}' chưa có trong danh mục: chọn chỉ số có sẵn, hoặc đề xuất chỉ số mới với Bộ Công Thương.", canCreate: true);
                 foreach (var p in TargetRules.Check(t.Kind, t.Value, t.Min, t.Max, t.Tolerance, t.Unit, t.Indicator, direction, t.DeadlineYear, h.PeriodStart, h.PeriodEnd, t.Of))
                     Add(t, p.Field, p.Message);
+                TooLong(t, "unit", t.Unit, 64, "Đơn vị");
+                TooLong(t, "source", t.Source, 200, "Nguồn");
+                foreach (var r in t.References ?? []) TooLong(t, "references", r.Source, 200, "Nguồn đối chiếu");
                 CheckAgencies(t, "monitoringAgencies", t.MonitoringAgencies, context, Add);
             }
         }
@@ -61,6 +73,7 @@ public static class PlanContentRules
         {
             if (string.IsNullOrWhiteSpace(g.Code) || g.Code.Length > 32) Add(g, "code", "Số hiệu nhóm nhiệm vụ trống hoặc dài quá 32 ký tự.");
             if (string.IsNullOrWhiteSpace(g.Title)) Add(g, "title", $"Nhóm nhiệm vụ '{g.Code}' chưa có tên.");
+            TooLong(g, "source", g.Source, 200, "Nguồn của nhóm");
             foreach (var t in g.Tasks)
             {
                 if (string.IsNullOrWhiteSpace(t.Text)) Add(t, "text", "Thiếu nội dung nhiệm vụ.");
@@ -68,6 +81,7 @@ public static class PlanContentRules
                 else if (t.Text.Length > 4000) Add(t, "text", "Nội dung nhiệm vụ dài quá 4.000 ký tự.");
                 if (t.Number is { Length: > 16 }) Add(t, "number", "Số thứ tự dài quá 16 ký tự.");
                 if (t.Timeframe is { Length: > 100 }) Add(t, "timeframe", "Thời gian thực hiện dài quá 100 ký tự.");
+                TooLong(t, "source", t.Source, 200, "Nguồn");
                 foreach (var (field, year) in new[] { ("startYear", t.StartYear), ("endYear", t.EndYear) })
                     if (year is { } y && (y < h.PeriodStart - 1 || y > h.PeriodEnd + 5)) Add(t, field, $"Năm {y} nằm ngoài kỳ kế hoạch {h.PeriodStart}–{h.PeriodEnd}.");
                 if (t.StartYear > t.EndYear) Add(t, "endYear", $"Năm kết thúc {t.EndYear} trước năm bắt đầu {t.StartYear}.");

@@ -62,12 +62,14 @@ public static class PlanContentStore
     {
         var keptTargets = content.Targets.Select(t => t.Id).OfType<int>().ToHashSet();
         var keptKeys = content.Targets.Select(t => t.Key).ToHashSet();
-        var goneTargets = await db.Targets.AsNoTracking().Where(t => t.PlanId == planId).Select(t => new { t.Id, t.Key }).ToListAsync(ct);
-        goneTargets = goneTargets.Where(t => !keptTargets.Contains(t.Id) && !keptKeys.Contains(t.Key)).ToList();
+        var storedTargets = await db.Targets.AsNoTracking().Where(t => t.PlanId == planId).Select(t => new { t.Id, t.Key }).ToListAsync(ct);
+        var goneTargets = storedTargets.Where(t => !keptTargets.Contains(t.Id) && !keptKeys.Contains(t.Key)).ToList();
         var goneIds = goneTargets.Select(t => t.Id).ToList();
         var assessed = await db.QualitativeAssessments.AsNoTracking().Where(a => goneIds.Contains(a.TargetId)).Select(a => a.TargetId).Distinct().ToListAsync(ct);
         var problems = goneTargets.Where(t => assessed.Contains(t.Id))
             .Select(t => $"Chỉ tiêu {t.Key} đã có đánh giá tình trạng: không xóa được (hãy giữ lại và sửa nội dung).").ToList();
+        problems.AddRange(KeyCycles(storedTargets.ToDictionary(t => t.Id, t => t.Key), content)
+            .Select(cycle => $"Chỉ tiêu {string.Join(", ", cycle)} đổi mã cho nhau: không ghi được trong một lần. Hãy đổi sang mã tạm, nhập, rồi nhập lại với mã đúng."));
 
         var stored = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId)
             .Select(t => new { t.Id, t.Number, t.Text, Group = t.Group!.Code }).ToListAsync(ct);
@@ -78,6 +80,27 @@ public static class PlanContentStore
         problems.AddRange(goneTasks.Where(t => reported.Contains(t.Id))
             .Select(t => $"Nhiệm vụ {t.Number ?? ""} “{Shorten(t.Text)}” đã có báo cáo tiến độ: không xóa được (hãy giữ lại và sửa nội dung)."));
         return problems;
+    }
+
+    /// <summary>
+    /// Stored targets whose keys only change places (I.1 → I.2 → I.1): each row would hold the other's key before it
+    /// lets go of its own, which the unique key of (plan, key) refuses in one save. Each cycle once, by its stored keys.
+    /// </summary>
+    public static List<List<string>> KeyCycles(IReadOnlyDictionary<int, string> stored, PlanContent content)
+    {
+        var renames = new Dictionary<string, string>();
+        foreach (var t in content.Targets)
+            if (t.Id is { } id && stored.TryGetValue(id, out var old) && old != t.Key.Trim()) renames.TryAdd(old, t.Key.Trim());
+        var cycles = new List<List<string>>();
+        var done = new HashSet<string>();
+        foreach (var start in renames.Keys.Where(k => !done.Contains(k)))
+        {
+            var path = new List<string> { start };
+            for (var key = renames[start]; renames.ContainsKey(key) && !path.Contains(key) && !done.Contains(key); key = renames[key]) path.Add(key);
+            done.UnionWith(path);
+            if (renames[path[^1]] == start) cycles.Add(path);
+        }
+        return cycles;
     }
 
     /// <summary>Stored task id for each content task that matches one: by id, else by group, number and folded text.</summary>
@@ -103,9 +126,11 @@ public static class PlanContentStore
     /// <summary>
     /// Writes <paramref name="content"/> onto the tracked <paramref name="plan"/> (its level and province stay). Agencies
     /// not yet known are created in the plan's province when <paramref name="createAgencies"/>; otherwise the caller has
-    /// refused them already. Call <see cref="BlockersAsync"/> first.
+    /// refused them already; their kind is <paramref name="agencyKinds"/>' (by folded name), else guessed from the name.
+    /// Call <see cref="BlockersAsync"/> first.
     /// </summary>
-    public static async Task ApplyAsync(EcomPlanDbContext db, Plan plan, PlanContent content, bool createAgencies, CancellationToken ct)
+    public static async Task ApplyAsync(EcomPlanDbContext db, Plan plan, PlanContent content, bool createAgencies, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? agencyKinds = null)
     {
         var h = content.Header;
         (plan.Title, plan.PeriodStart, plan.PeriodEnd, plan.DocumentNumber, plan.DocumentDate, plan.IssuingBody) =
@@ -118,7 +143,8 @@ public static class PlanContentStore
             var key = VietnameseText.Fold(name);
             if (agencies.TryGetValue(key, out var known)) return known;
             if (!createAgencies) throw new InvalidOperationException($"Cơ quan '{name}' chưa có: phải được kiểm tra trước khi ghi.");
-            var created = new Agency { Name = name.Trim(), Kind = AgencyKinds.Guess(name), ProvinceCode = plan.ProvinceCode, SearchText = key };
+            var kind = agencyKinds?.GetValueOrDefault(key) is { } given && AgencyKinds.Names.ContainsKey(given) ? given : AgencyKinds.Guess(name);
+            var created = new Agency { Name = name.Trim(), Kind = kind, ProvinceCode = plan.ProvinceCode, SearchText = key };
             db.Agencies.Add(created);
             return agencies[key] = created;
         }
