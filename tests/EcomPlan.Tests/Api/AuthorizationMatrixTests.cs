@@ -251,6 +251,7 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["GET /plans/import"] = new("GET", _ => "/plans/import", [Who.SystemAdmin, Who.MinistryEditor, Who.AdminKh, Who.AdminDt], IsPage: true),
         ["GET /api/v1/plans/{id}/versions"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/versions", Everyone),
         ["GET /api/v1/plans/{id}/versions/{number:int}"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/versions/0", Everyone),
+        ["GET /api/v1/plans/{id}/plan-file"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/plan-file", Everyone),
         ["GET /api/v1/plans/{id}/diff"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/diff?from=0&to=0", Everyone),
         ["POST /api/v1/agencies/"] = new("POST", _ => "/api/v1/agencies", OwnersOfDongThap,
             _ => new { name = $"Cơ quan thử {Guid.NewGuid():N}", kind = "other", provinceCode = "82" }),

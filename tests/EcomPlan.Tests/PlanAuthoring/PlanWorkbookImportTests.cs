@@ -158,7 +158,7 @@ public class PlanWorkbookImportTests(AuthoringApp app)
     {
         var admin = await AdminOfAsync(CanTho);
         var file = WorkbookFiles.Of(WorkbookFiles.Sample(CanTho, "thành phố Cần Thơ")).Set(TaskSheet, 2, "Phối hợp", "Trung tâm Xúc tiến Thương mại Cần Thơ")
-            .Set(AgencySheet, 3, "Tên", "Trung tâm Xúc tiến Thương mại Cần Thơ").Set(AgencySheet, 3, "Loại", "Sở, ban, ngành").Bytes();
+            .Set(AgencySheet, 3, "Tên", "Trung tâm Xúc tiến Thương mại Cần Thơ").Set(AgencySheet, 3, "Loại", "Sở, ngành tỉnh").Bytes();
         var before = await CountsAsync(app);
         var (status, body) = await ImportAsync(admin, file);
         Assert.Equal(HttpStatusCode.BadRequest, status);

@@ -52,7 +52,7 @@ public class PlanWorkbookTests
         Assert.Contains("Đơn vị theo dõi", sheets[1].Rows[0]);
         var allowed = sheets[5].Rows;
         Assert.Contains(allowed, r => r[0] == "Loại chỉ tiêu" && r[1] == "floor" && r[2] == "Tối thiểu");
-        Assert.Contains(allowed, r => r[0] == "Loại cơ quan" && r[1] == "department" && r[2] == "Sở, ban, ngành");
+        Assert.Contains(allowed, r => r[0] == "Loại cơ quan" && r[1] == "department" && r[2] == "Sở, ngành tỉnh");
         Assert.Contains(allowed, r => r[0] == "Tỉnh" && r[1] == "01" && r[2] == "Hà Nội");
         Assert.Contains(allowed, r => r[0] == "Chỉ số" && r[1] == "online_shoppers_population_share");
         // The empty template reads as a plan without a title or issuer: the rules, not the reader, say so.
@@ -178,7 +178,7 @@ public class PlanWorkbookTests
     public void The_agencies_sheet_gives_the_kind_of_the_agencies_an_import_creates()
     {
         var file = WorkbookFiles.Of(WorkbookFiles.Sample())
-            .Set(AgencySheet, 3, "Tên", "Trung tâm Xúc tiến Thương mại").Set(AgencySheet, 3, "Loại", "Sở, ban, ngành")
+            .Set(AgencySheet, 3, "Tên", "Trung tâm Xúc tiến Thương mại").Set(AgencySheet, 3, "Loại", "Sở, ngành tỉnh")
             .Set(AgencySheet, 4, "Tên", "Hội Doanh nhân trẻ").Set(AgencySheet, 4, "Loại", "loại lạ");
         var read = Read(file.Bytes());
         Assert.Equal("department", read.AgencyKinds["trung tam xuc tien thuong mai"]);

@@ -36,7 +36,8 @@ public static class ImportPlanWorkbook
         using var memory = new MemoryStream();
         await file.CopyToAsync(memory, ct);
         var bytes = memory.ToArray();
-        var read = PlanWorkbook.Read(new MemoryStream(bytes), fileName);
+        // The plan data format (YAML) is read into the same content as a workbook.
+        var read = PlanYaml.IsPlanFile(fileName) ? PlanYaml.Read(bytes, fileName) : PlanWorkbook.Read(new MemoryStream(bytes), fileName);
         if (read.Content is not { } content) return Invalid(read.Problems);
 
         var level = plan?.Level ?? content.Header.Level;

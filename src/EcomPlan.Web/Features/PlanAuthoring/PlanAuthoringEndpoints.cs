@@ -4,6 +4,7 @@ using EcomPlan.Web.Features.Agencies;
 using EcomPlan.Web.Features.Plans;
 using EcomPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace EcomPlan.Web.Features.PlanAuthoring;
 
@@ -114,6 +115,18 @@ public static class PlanAuthoringEndpoints
                 await PlanQueries.ExistsAsync(db, id, await user.ScopeAsync(ct), ct) && await PlanVersions.ContentAsync(db, id, number, ct) is { } content
                     ? TypedResults.Ok(content) : Problems.NotFound($"Không có phiên bản {number} của kế hoạch '{id}'."))
             .WithName("GetPlanVersion").WithSummary("Toàn bộ nội dung một phiên bản (0: kế hoạch như hiện tại)");
+        versions.MapGet("/plan-file", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
+            {
+                if (!await PlanQueries.ExistsAsync(db, id, await user.ScopeAsync(ct), ct)) return Problems.PlanNotFound(id);
+                var plan = await db.Plans.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Status, p.IsPublic, p.SourceDocument, p.ProvinceCode }).FirstAsync(ct);
+                var content = (await PlanContentStore.ReadAsync(db, id, ct))!;
+                var agencies = (await db.Agencies.AsNoTracking().Where(a => a.ProvinceCode == plan.ProvinceCode || a.ProvinceCode == null)
+                        .Select(a => new { a.SearchText, a.Kind, a.ProvinceCode }).ToListAsync(ct))
+                    .OrderBy(a => a.ProvinceCode is null).GroupBy(a => a.SearchText).ToDictionary(g => g.Key, g => (g.First().Kind, g.First().ProvinceCode is null));
+                var yaml = PlanYaml.Write(id, content, plan.Status, plan.IsPublic, plan.SourceDocument, agencies);
+                return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(yaml), "application/yaml; charset=utf-8", $"ke-hoach-{id}.yaml");
+            })
+            .WithName("GetPlanFile").WithSummary("Kế hoạch dưới dạng tệp dữ liệu kế hoạch (YAML, docs/plan-data-format.md): nhập lại được qua POST /api/v1/plans/import");
         versions.MapGet("/diff", async Task<Results<Ok<PlanComparison>, ProblemHttpResult>> (string id, int from, int to, EcomPlanDbContext db,
                 CurrentUser user, CancellationToken ct) =>
             {

@@ -39,12 +39,12 @@ public static class PlanContentStore
                     t.BaselineYear is { } by ? new StatedValue(t.BaselineValue, by, t.BaselineLine ?? 0) : null,
                     t.ResultYear is { } ry ? new StatedValue(t.ResultValue, ry, t.ResultLine ?? 0, t.ResultText) : null,
                     t.References.OrderBy(r => r.Id).Select(r => new ReferenceContent(r.IsConflict, r.Source, r.Line, r.Text, r.Value, r.Min, r.Max)).ToList(),
-                    t.Id)).ToList())).ToList(),
+                    t.Id == 0 ? null : t.Id)).ToList())).ToList(),
             plan.TaskGroups.OrderBy(g => g.Order).Select(g => new TaskGroupContent(g.Code, g.Title,
                 g.Tasks.OrderBy(t => t.Order).Select(t => new TaskContent(t.Number, t.Text,
                     t.Agencies.Where(a => a.Role == AgencyRole.Lead).OrderBy(a => a.Order).Select(a => a.Agency!.Name).ToList(),
                     t.Agencies.Where(a => a.Role == AgencyRole.Coordinating).OrderBy(a => a.Order).Select(a => a.Agency!.Name).ToList(),
-                    t.StartYear, t.EndYear, t.Timeframe, t.Source, t.Line, t.Id)).ToList(), g.Source)).ToList());
+                    t.StartYear, t.EndYear, t.Timeframe, t.Source, t.Line, t.Id == 0 ? null : t.Id)).ToList(), g.Source)).ToList());
     }
 
     /// <summary>The agencies a plan's items may name: the province's own and the central ones, by folded name.</summary>

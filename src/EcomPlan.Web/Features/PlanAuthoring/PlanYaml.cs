@@ -136,6 +136,39 @@ public static class PlanYaml
 
     private static string List(IReadOnlyList<string> items) => "[" + string.Join(", ", items.Select(Quote)) + "]";
 
+    public static bool IsPlanFile(string fileName) =>
+        fileName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// An uploaded plan file read into content, as a workbook is: its first problem with the file's line (the reader stops
+    /// there), the kinds its agencies list gives new agencies.
+    /// </summary>
+    public static WorkbookRead Read(byte[] bytes, string fileName)
+    {
+        var read = new WorkbookRead();
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            read.Add("YAML", 0, "", "Tệp kế hoạch phải là văn bản UTF-8.");
+            return read;
+        }
+        try
+        {
+            var file = PlanFileReader.Read(fileName, text, _ => PlanFileReader.AnyDocument);
+            read.Content = PlanContentStore.FromEntities(file.Plan);
+            foreach (var a in file.Agencies) read.AgencyKinds[a.SearchText] = a.Kind;
+        }
+        catch (PlanFileException e)
+        {
+            read.Add("YAML", e.LineNumber, "", e.Problem);
+        }
+        return read;
+    }
+
     /// <summary>A double-quoted YAML scalar: backslash, quote and control characters escaped.</summary>
     public static string Quote(string s)
     {
