@@ -27,6 +27,9 @@ public static class PlanContentRules
         if (string.IsNullOrWhiteSpace(h.Title)) Add(null, "title", "Thiếu tên kế hoạch.");
         else if (h.Title.Length > 500) Add(null, "title", "Tên kế hoạch dài quá 500 ký tự.");
         if (string.IsNullOrWhiteSpace(h.IssuingBody)) Add(null, "issuingBody", "Thiếu cơ quan ban hành.");
+        // The columns' lengths: over them, PostgreSQL refuses the whole write with a server error instead of a message.
+        else if (h.IssuingBody.Length > 200) Add(null, "issuingBody", "Cơ quan ban hành dài quá 200 ký tự.");
+        if (h.SourceNote is { Length: > 500 }) Add(null, "sourceNote", "Ghi chú nguồn dài quá 500 ký tự.");
         if (h.PeriodStart is < 2000 or > 2100 || h.PeriodEnd < h.PeriodStart || h.PeriodEnd - h.PeriodStart > 10)
             Add(null, "periodEnd", $"Giai đoạn {h.PeriodStart}–{h.PeriodEnd} không hợp lệ (năm từ 2000 đến 2100, tối đa 10 năm).");
         if (h.Level != context.Level || h.ProvinceCode != context.ProvinceCode)
@@ -47,6 +50,8 @@ public static class PlanContentRules
                 else if (!keys.Add(t.Key.Trim())) Add(t, "key", $"Mã chỉ tiêu '{t.Key}' bị trùng trong kế hoạch.");
                 if (string.IsNullOrWhiteSpace(t.Text)) Add(t, "text", "Thiếu nội dung chỉ tiêu.");
                 else if (t.Text.Length > 2000) Add(t, "text", "Nội dung chỉ tiêu dài quá 2.000 ký tự.");
+                if (t.Unit is { Length: > 64 }) Add(t, "unit", "Đơn vị dài quá 64 ký tự.");
+                if (t.Source.Length > 200 || t.References?.Any(r => r.Source.Length > 200) == true) Add(t, "source", "Nguồn dài quá 200 ký tự.");
                 string? direction = null;
                 if (!string.IsNullOrWhiteSpace(t.Indicator) && !context.IndicatorDirections.TryGetValue(t.Indicator.Trim(), out direction))
                     Add(t, "indicator", $"Chỉ số '{t.Indicator}' chưa có trong danh mục: chọn chỉ số có sẵn, hoặc đề xuất chỉ số mới với Bộ Công Thương.", canCreate: true);
@@ -61,6 +66,7 @@ public static class PlanContentRules
         {
             if (string.IsNullOrWhiteSpace(g.Code) || g.Code.Length > 32) Add(g, "code", "Số hiệu nhóm nhiệm vụ trống hoặc dài quá 32 ký tự.");
             if (string.IsNullOrWhiteSpace(g.Title)) Add(g, "title", $"Nhóm nhiệm vụ '{g.Code}' chưa có tên.");
+            if (g.Source is { Length: > 200 }) Add(g, "source", "Nguồn của nhóm nhiệm vụ dài quá 200 ký tự.");
             foreach (var t in g.Tasks)
             {
                 if (string.IsNullOrWhiteSpace(t.Text)) Add(t, "text", "Thiếu nội dung nhiệm vụ.");
@@ -68,6 +74,7 @@ public static class PlanContentRules
                 else if (t.Text.Length > 4000) Add(t, "text", "Nội dung nhiệm vụ dài quá 4.000 ký tự.");
                 if (t.Number is { Length: > 16 }) Add(t, "number", "Số thứ tự dài quá 16 ký tự.");
                 if (t.Timeframe is { Length: > 100 }) Add(t, "timeframe", "Thời gian thực hiện dài quá 100 ký tự.");
+                if (t.Source.Length > 200) Add(t, "source", "Nguồn dài quá 200 ký tự.");
                 foreach (var (field, year) in new[] { ("startYear", t.StartYear), ("endYear", t.EndYear) })
                     if (year is { } y && (y < h.PeriodStart - 1 || y > h.PeriodEnd + 5)) Add(t, field, $"Năm {y} nằm ngoài kỳ kế hoạch {h.PeriodStart}–{h.PeriodEnd}.");
                 if (t.StartYear > t.EndYear) Add(t, "endYear", $"Năm kết thúc {t.EndYear} trước năm bắt đầu {t.StartYear}.");
