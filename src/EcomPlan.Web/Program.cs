@@ -10,6 +10,7 @@ using EcomPlan.Web.Features.Agencies;
 using EcomPlan.Web.Features.Alignment;
 using EcomPlan.Web.Features.Plans;
 using EcomPlan.Web.Features.PlanAuthoring;
+using EcomPlan.Web.Features.PlanImport;
 using EcomPlan.Web.Features.Reporting;
 using EcomPlan.Web.Infrastructure;
 
@@ -109,6 +110,7 @@ endpoints.MapAssessmentEndpoints();
 endpoints.MapReportingEndpoints();
 endpoints.MapConsolidatedReportEndpoints();
 endpoints.MapPlanAuthoringEndpoints();
+endpoints.MapPlanTextImportEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -16,7 +16,7 @@ public sealed record PlanDetail(
     string? DocumentNumber, DateOnly? DocumentDate, string IssuingBody, PlanStatus Status, string? SourceDocument,
     string? NationalPlanId, string? Note, IReadOnlyList<StatementDto> Viewpoints, IReadOnlyList<StatementDto> Objectives,
     IReadOnlyList<GroupSummary> TargetGroups, IReadOnlyList<GroupSummary> TaskGroups, int TargetCount, int TaskCount, int ConflictCount,
-    bool IsPublic);
+    bool IsPublic, PlanSourceKind SourceKind = PlanSourceKind.Original, string? SourceNote = null);
 
 public sealed record AgencyName(int Id, string Name);
 

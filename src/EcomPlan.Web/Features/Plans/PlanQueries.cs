@@ -61,7 +61,7 @@ public static class PlanQueries
         return new PlanDetail(plan.Id, plan.Title, plan.Level, plan.ProvinceCode, p.ProvinceName, plan.PeriodStart, plan.PeriodEnd,
             plan.DocumentNumber, plan.DocumentDate, plan.IssuingBody, plan.Status, plan.SourceDocument, plan.NationalPlanId, plan.Note,
             Of(StatementKind.Viewpoint), Of(StatementKind.GeneralObjective), p.TargetGroups, p.TaskGroups,
-            p.TargetGroups.Sum(g => g.Count), p.TaskGroups.Sum(g => g.Count), p.Conflicts, plan.IsPublic);
+            p.TargetGroups.Sum(g => g.Count), p.TaskGroups.Sum(g => g.Count), p.Conflicts, plan.IsPublic, plan.SourceKind, plan.SourceNote);
     }
 
     /// <summary>Exists and may be read: a draft outside the user's scope is "not found", not "forbidden".</summary>
