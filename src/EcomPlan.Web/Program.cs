@@ -10,6 +10,7 @@ using EcomPlan.Web.Features.Agencies;
 using EcomPlan.Web.Features.Alignment;
 using EcomPlan.Web.Features.Plans;
 using EcomPlan.Web.Features.PlanAuthoring;
+using EcomPlan.Web.Features.PlanImport;
 using EcomPlan.Web.Features.Reporting;
 using EcomPlan.Web.Infrastructure;
 
@@ -110,6 +111,7 @@ endpoints.MapReportingEndpoints();
 endpoints.MapConsolidatedReportEndpoints();
 endpoints.MapPlanAuthoringEndpoints();
 endpoints.MapPlanWorkbookEndpoints();
+endpoints.MapPlanTextImportEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -253,6 +253,14 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["GET /api/v1/plans/{id}/versions/{number:int}"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/versions/0", Everyone),
         ["GET /api/v1/plans/{id}/plan-file"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/plan-file", Everyone),
         ["GET /api/v1/plans/{id}/diff"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/diff?from=0&to=0", Everyone),
+        // Import from a decision's text: Đồng Tháp's Department and system administrators, who get through to the 400 of a text without
+        // targets or tasks (nothing written); the page for whoever edits a plan somewhere; the review of a plan for its editors only.
+        ["POST /api/v1/plans/import-text"] = new("POST", _ => "/api/v1/plans/import-text", OwnersOfDongThap, AllowedStatus: 400, Content: () => new MultipartFormDataContent
+        {
+            { new StringContent("82"), "provinceCode" }, { new StringContent("original"), "sourceKind" }, { new StringContent("Không có chỉ tiêu nào."), "text" },
+        }),
+        ["GET /plans/import-text"] = new("GET", _ => "/plans/import-text", [Who.SystemAdmin, Who.MinistryEditor, Who.AdminKh, Who.AdminDt], IsPage: true),
+        ["GET /plans/{Id}/review"] = new("GET", _ => "/plans/dong-thap-2026-2030/review", OwnersOfDongThap, IsPage: true),
         ["POST /api/v1/agencies/"] = new("POST", _ => "/api/v1/agencies", OwnersOfDongThap,
             _ => new { name = $"Cơ quan thử {Guid.NewGuid():N}", kind = "other", provinceCode = "82" }),
         ["PUT /api/v1/agencies/{agencyId:int}"] = new("PUT", c => $"/api/v1/agencies/{c.DtAgency}", OwnersOfDongThap, _ => new { name = "Sở Công Thương", kind = "department" }, AllowedStatus: 400),

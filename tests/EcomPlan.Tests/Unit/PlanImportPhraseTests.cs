@@ -76,7 +76,7 @@ public class PlanImportPhraseTests
     {
         var r = TargetPhrase.Read("khoảng 30%");
         Assert.Equal((PhraseKind.Approximate, 30m, 3m), (r.Kind, r.Value!.Value, r.Tolerance!.Value));
-        Assert.Null(PhraseKinds.ToTargetKind(r.Kind));
+        Assert.Equal(TargetKind.Approximate, PhraseKinds.ToTargetKind(r.Kind));
         Assert.Equal(PhraseKind.Approximate, TargetPhrase.Read("Dân số tham gia mua sắm trực tuyến chiếm khoảng 70% tổng dân số của cả nước.").Kind);
     }
 
@@ -147,10 +147,10 @@ public class PlanImportPhraseTests
     }
 
     [Fact]
-    public void Band_and_approximate_leave_the_stored_kind_to_the_caller()
+    public void Band_and_approximate_are_stored_as_themselves()
     {
-        Assert.Null(PhraseKinds.ToTargetKind(PhraseKind.Band));
-        Assert.Null(PhraseKinds.ToTargetKind(PhraseKind.Approximate));
+        Assert.Equal(TargetKind.Band, PhraseKinds.ToTargetKind(PhraseKind.Band));
+        Assert.Equal(TargetKind.Approximate, PhraseKinds.ToTargetKind(PhraseKind.Approximate));
         Assert.Equal(TargetKind.ShareOfShare, PhraseKinds.ToTargetKind(PhraseKind.ShareOfShare));
     }
 }

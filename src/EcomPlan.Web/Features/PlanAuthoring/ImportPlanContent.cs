@@ -83,7 +83,7 @@ public static class ImportPlanContent
         if (source is { KeepAsSourceText: true })
             db.PlanFiles.Add(new PlanFile
             {
-                PlanId = plan.Id, Kind = PlanFileKind.SourceText, FileName = source.FileName, ContentType = "text/plain; charset=utf-8",
+                PlanId = plan.Id, Kind = PlanFileKind.SourceText, FileName = StoredName(source.FileName), ContentType = "text/plain; charset=utf-8",
                 Size = source.Content.Length, Sha256 = hash!, Content = source.Content, UploadedAt = clock.GetUtcNow(), UploadedBy = actor, ProvinceCode = province,
             });
         try
@@ -107,5 +107,16 @@ public static class ImportPlanContent
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new Result(EditOutcome.Done, plan.Id, []);
+    }
+
+    /// <summary>
+    /// The name the kept text is shown under: the uploader's name, cleaned of folders and control or direction characters,
+    /// within the column's 200 characters (the extension, at the end, kept).
+    /// </summary>
+    private static string StoredName(string fileName)
+    {
+        var name = Reporting.ReportAttachments.CleanFileName(fileName);
+        if (name.Length == 0) name = "van-ban.txt";
+        return name.Length <= 200 ? name : name[^200..];
     }
 }

@@ -77,10 +77,7 @@ public static class ImportQuality
             if (t.Indicator is not null && got is not null)
             {
                 indicatorsExpected++;
-                // A clause of a compound statement ("đạt 35 tỷ USD") borrows the statement's subject (its words before the first number).
-                var words = got.Text == got.Statement ? got.Text : got.Text + " " + new string(got.Statement.TakeWhile(c => !char.IsDigit(c)).ToArray());
-                var unit = got.Reading.Kind == PhraseKind.Growth ? "%/năm" : got.Reading.Unit;
-                var suggested = IndicatorSuggester.Suggest(words, catalogue, unit)?.Code;
+                var suggested = IndicatorSuggester.SuggestFor(got, catalogue)?.Code;
                 if (suggested == t.Indicator) indicatorsSuggested++;
                 else indicatorMiss = $"chỉ số cần {t.Indicator}, gợi ý {suggested ?? "(không có)"}";
             }
@@ -104,8 +101,16 @@ public static class ImportQuality
         candidates.Select(c => (c, score: ImportText.Similarity(text(c), wanted))).Where(x => x.score >= minimum)
             .OrderByDescending(x => x.score).Select(x => x.c).FirstOrDefault();
 
-    /// <summary>The transcribers' reading of the kinds the stored model lacks.</summary>
-    public static TargetKind Stored(TargetReading r) => PhraseKinds.ToTargetKind(r.Kind) ?? (r.Kind == PhraseKind.Band ? TargetKind.Range : TargetKind.Floor);
+    /// <summary>
+    /// The transcribers' reading: they wrote the answer key before the model had bands and approximate targets, and
+    /// stored "65–70%" as a range and "khoảng 70%" as a floor.
+    /// </summary>
+    public static TargetKind Stored(TargetReading r) => r.Kind switch
+    {
+        PhraseKind.Band => TargetKind.Range,
+        PhraseKind.Approximate => TargetKind.Floor,
+        _ => PhraseKinds.ToTargetKind(r.Kind),
+    };
 
     private static bool Same(Target t, TargetReading r) =>
         t.Kind == Stored(r) && t.Value == r.Value && t.Min == r.Min && t.Max == r.Max && t.Exclusive == r.Exclusive;

@@ -35,6 +35,17 @@ public static class IndicatorSuggester
         return best is not null && best.Score >= Threshold ? best : null;
     }
 
+    /// <summary>
+    /// The suggestion for a target read from a text. A clause of a compound statement ("đạt 35 tỷ USD") borrows the
+    /// statement's subject (its words before the first number); a growth rate is measured in "%/năm".
+    /// </summary>
+    public static IndicatorSuggestion? SuggestFor(TargetItem target, IReadOnlyList<IndicatorEntry> catalogue)
+    {
+        var words = target.Text == target.Statement ? target.Text : target.Text + " " + new string(target.Statement.TakeWhile(c => !char.IsDigit(c)).ToArray());
+        var unit = target.Reading.Kind == PhraseKind.Growth ? "%/năm" : target.Reading.Unit;
+        return Suggest(words, catalogue, unit);
+    }
+
     /// <summary>Every indicator with its score, best first.</summary>
     public static IReadOnlyList<IndicatorSuggestion> Rank(string targetText, IReadOnlyList<IndicatorEntry> catalogue, string? unit = null)
     {

@@ -29,11 +29,8 @@ public enum PhraseKind
 
 public static class PhraseKinds
 {
-    /// <summary>
-    /// The stored kind for a phrase kind. Band and Approximate have no stored kind: the caller decides
-    /// (a band is usually stored as a floor at its lower end, "khoảng 70%" as a floor or a range).
-    /// </summary>
-    public static TargetKind? ToTargetKind(PhraseKind kind) => kind switch
+    /// <summary>The stored kind for a phrase kind: the model has one for each.</summary>
+    public static TargetKind ToTargetKind(PhraseKind kind) => kind switch
     {
         PhraseKind.Floor => TargetKind.Floor,
         PhraseKind.Ceiling => TargetKind.Ceiling,
@@ -42,7 +39,8 @@ public static class PhraseKinds
         PhraseKind.Count => TargetKind.Count,
         PhraseKind.Rank => TargetKind.Rank,
         PhraseKind.ShareOfShare => TargetKind.ShareOfShare,
-        PhraseKind.Qualitative => TargetKind.Qualitative,
-        _ => null,
+        PhraseKind.Band => TargetKind.Band,
+        PhraseKind.Approximate => TargetKind.Approximate,
+        _ => TargetKind.Qualitative,
     };
 }
