@@ -35,10 +35,10 @@ public class PlanFileTests(AuthoringApp app)
     [Fact]
     public async Task Another_province_starts_from_Dong_Thaps_plan_file_and_a_broken_file_is_refused_at_its_line_writing_nothing()
     {
-        var (id, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "92" });
+        var (id, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "11" });
         var admin = app.ClientWithToken(await app.TokenForAsync(id));
         var yaml = Encoding.UTF8.GetString(await admin.GetByteArrayAsync("/api/v1/plans/dong-thap-2026-2030/plan-file"))
-            .Replace("provinceCode: \"82\"", "provinceCode: \"92\"");
+            .Replace("provinceCode: \"82\"", "provinceCode: \"11\"");
         await using var db = app.CreateDbContext();
         var plans = await db.Plans.CountAsync();
 
@@ -60,8 +60,8 @@ public class PlanFileTests(AuthoringApp app)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var planId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["planId"]!.GetValue<string>();
         var plan = await admin.GetJsonAsync($"/api/v1/plans/{planId}");
-        Assert.Equal(("92", "draft", 16, 42), (plan.Str("provinceCode"), plan.Str("status"), plan["targetCount"]!.GetValue<int>(), plan["taskCount"]!.GetValue<int>()));
-        Assert.Equal("department", (await db.Agencies.AsNoTracking().SingleAsync(a => a.ProvinceCode == "92" && a.Name == "Sở Công Thương")).Kind);
+        Assert.Equal(("11", "draft", 16, 42), (plan.Str("provinceCode"), plan.Str("status"), plan["targetCount"]!.GetValue<int>(), plan["taskCount"]!.GetValue<int>()));
+        Assert.Equal("department", (await db.Agencies.AsNoTracking().SingleAsync(a => a.ProvinceCode == "11" && a.Name == "Sở Công Thương")).Kind);
     }
 
     private static MultipartFormDataContent File(string yaml, bool createAgencies = false)

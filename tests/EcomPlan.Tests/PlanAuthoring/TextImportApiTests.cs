@@ -18,7 +18,7 @@ namespace EcomPlan.Tests.PlanAuthoring;
 [Collection(AuthoringCollection.Name)]
 public class TextImportApiTests(AuthoringApp app)
 {
-    private const string CanTho = "92";
+    private const string CanTho = "14";
     private static readonly SeedDataOptions Seed = new();
     private static string DongThapText => File.ReadAllText(Path.Combine(Seed.DocumentsFolder, "004_a65b8c3d4f9ed49f.txt"));
 
@@ -42,14 +42,14 @@ public class TextImportApiTests(AuthoringApp app)
         var created = await TextImport.JsonAsync(await admin.PostAsync(TextImport.Url,
             TextImport.Form(Fields(CanTho), "ke-hoach-244.txt", Encoding.UTF8.GetBytes(DongThapText))), HttpStatusCode.Created);
         var id = created.Str("planId");
-        Assert.StartsWith("can-tho-2026-2030", id);
+        Assert.StartsWith("son-la-2026-2030", id);
         Assert.Equal($"/plans/{id}/review", created.Str("review"));
 
         // The counts of the hand transcription of the same text.
         var yaml = PlanFileReader.Read("dong-thap-2026-2030.yaml", File.ReadAllText(Path.Combine(Seed.PlansFolder, "dong-thap-2026-2030.yaml")), _ => 400).Plan;
         var (targets, tasks) = (yaml.TargetGroups.Sum(g => g.Targets.Count), yaml.TaskGroups.Sum(g => g.Tasks.Count));
         Assert.Equal((targets, tasks), (created["targets"]!.GetValue<int>(), created["tasks"]!.GetValue<int>()));
-        Assert.Contains(created["warnings"]!.AsArray(), w => w!.GetValue<string>().Contains("không nhắc tới Cần Thơ"));
+        Assert.Contains(created["warnings"]!.AsArray(), w => w!.GetValue<string>().Contains("không nhắc tới Sơn La"));
 
         // A draft, not public: nobody outside the province sees it.
         var plan = await admin.GetJsonAsync($"/api/v1/plans/{id}");
@@ -79,7 +79,7 @@ public class TextImportApiTests(AuthoringApp app)
         }
         foreach (var t in storedTasks) Assert.Contains($"href=\"/plans/{id}/tasks/{t["id"]}/edit\"", review);
         Assert.Contains("Kế hoạch này là dự thảo, không công khai", review);
-        Assert.Contains("không nhắc tới Cần Thơ", review);
+        Assert.Contains("không nhắc tới Sơn La", review);
         // Doubts highlighted: the annex that says 80%, the tasks without a lead agency, the agencies the import created.
         Assert.Contains("Phụ lục (dòng 145) ghi khác", review);
         Assert.Contains("Văn bản không ghi cơ quan chủ trì", review);
