@@ -22,7 +22,7 @@ public static partial class CreatePlan
         PlanSourceKind? SourceKind, string? SourceNote, bool IsPublic = false, string? DerivedFrom = null, IReadOnlyList<DerivedTarget>? Targets = null,
         bool TaskGroupsFromNational = true);
 
-    public static async Task<EditResult> HandleAsync(EcomPlanDbContext db, AccessScope scope, Request r, CancellationToken ct)
+    public static async Task<EditResult> HandleAsync(EcomPlanDbContext db, AccessScope scope, Request r, CancellationToken ct, IReadOnlyDictionary<string, string[]>? formErrors = null)
     {
         var level = r.ProvinceCode is null ? PlanLevel.National : PlanLevel.Provincial;
         var province = r.ProvinceCode is null ? null : await db.Provinces.AsNoTracking().FirstOrDefaultAsync(p => p.Code == r.ProvinceCode, ct);
@@ -51,6 +51,7 @@ public static partial class CreatePlan
             else if (r.PeriodStart is { } ps && r.PeriodEnd is { } pe && (national.PeriodStart != ps || national.PeriodEnd != pe))
                 errors["derivedFrom"] = [$"Kế hoạch quốc gia '{derived}' thuộc giai đoạn {national.PeriodStart}–{national.PeriodEnd}, khác giai đoạn đã chọn."];
         }
+        PlanEditing.AddFormErrors(errors, formErrors);
         if (errors.Count > 0) return EditResult.Invalid(errors);
 
         var id = await NewIdAsync(db, province?.Name ?? "quoc-gia", r.PeriodStart!.Value, r.PeriodEnd!.Value, ct);

@@ -20,11 +20,13 @@ public sealed record GroupRequest(string? Code, string? Title, int? Revision = n
 /// </summary>
 public static class EditTargets
 {
-    public static async Task<EditResult> CreateAsync(EcomPlanDbContext db, AccessScope scope, string planId, TargetRequest request, CancellationToken ct)
+    public static async Task<EditResult> CreateAsync(EcomPlanDbContext db, AccessScope scope, string planId, TargetRequest request, CancellationToken ct,
+        IReadOnlyDictionary<string, string[]>? formErrors = null)
     {
         var (plan, refusal) = await PlanEditing.EditableAsync(db, scope, planId, ct);
         if (plan is null) return refusal!;
         var (target, errors) = await ValidateAsync(db, plan, request, existing: null, ct);
+        PlanEditing.AddFormErrors(errors, formErrors);
         if (errors.Count > 0) return EditResult.Invalid(errors);
         var group = await db.TargetGroups.FirstAsync(g => g.PlanId == planId && g.Code == request.Group!.Trim(), ct);
         target!.Group = group;
@@ -34,7 +36,8 @@ public static class EditTargets
         return result.Ok ? result with { Id = target.Id } : result;
     }
 
-    public static async Task<EditResult> UpdateAsync(EcomPlanDbContext db, AccessScope scope, string planId, int targetId, TargetRequest request, CancellationToken ct)
+    public static async Task<EditResult> UpdateAsync(EcomPlanDbContext db, AccessScope scope, string planId, int targetId, TargetRequest request, CancellationToken ct,
+        IReadOnlyDictionary<string, string[]>? formErrors = null)
     {
         var (plan, refusal) = await PlanEditing.EditableAsync(db, scope, planId, ct, contentChange: false);
         if (plan is null) return refusal!;
@@ -42,6 +45,7 @@ public static class EditTargets
         if (existing is null) return new EditResult(EditOutcome.NotFound, Message: $"Không có chỉ tiêu {targetId} trong kế hoạch '{planId}'.");
         if (request.Revision is not { } loaded) return EditResult.Invalid("revision", "Thiếu phiên bản của chỉ tiêu (revision) mà biểu mẫu đã tải.");
         var (updated, errors) = await ValidateAsync(db, plan, request, existing, ct);
+        PlanEditing.AddFormErrors(errors, formErrors);
         if (errors.Count > 0) return EditResult.Invalid(errors);
         if (!plan.IsEditable && ChangesRequirement(existing, updated!, request.Group))
             return new EditResult(EditOutcome.Locked, Message:

@@ -17,11 +17,13 @@ public sealed record TaskRequest(
 /// </summary>
 public static class EditTasks
 {
-    public static async Task<EditResult> CreateAsync(EcomPlanDbContext db, AccessScope scope, string planId, TaskRequest request, CancellationToken ct)
+    public static async Task<EditResult> CreateAsync(EcomPlanDbContext db, AccessScope scope, string planId, TaskRequest request, CancellationToken ct,
+        IReadOnlyDictionary<string, string[]>? formErrors = null)
     {
         var (plan, refusal) = await PlanEditing.EditableAsync(db, scope, planId, ct);
         if (plan is null) return refusal!;
         var (task, errors) = await ValidateAsync(db, plan, request, ct);
+        PlanEditing.AddFormErrors(errors, formErrors);
         if (errors.Count > 0) return EditResult.Invalid(errors);
         var group = await db.TaskGroups.FirstAsync(g => g.PlanId == planId && g.Code == request.Group!.Trim(), ct);
         task!.Group = group;
@@ -31,7 +33,8 @@ public static class EditTasks
         return result.Ok ? result with { Id = task.Id } : result;
     }
 
-    public static async Task<EditResult> UpdateAsync(EcomPlanDbContext db, AccessScope scope, string planId, int taskId, TaskRequest request, CancellationToken ct)
+    public static async Task<EditResult> UpdateAsync(EcomPlanDbContext db, AccessScope scope, string planId, int taskId, TaskRequest request, CancellationToken ct,
+        IReadOnlyDictionary<string, string[]>? formErrors = null)
     {
         var (plan, refusal) = await PlanEditing.EditableAsync(db, scope, planId, ct, contentChange: false);
         if (plan is null) return refusal!;
@@ -39,6 +42,7 @@ public static class EditTasks
         if (task is null) return new EditResult(EditOutcome.NotFound, Message: $"Không có nhiệm vụ {taskId} trong kế hoạch '{planId}'.");
         if (request.Revision is not { } loaded) return EditResult.Invalid("revision", "Thiếu phiên bản của nhiệm vụ (revision) mà biểu mẫu đã tải.");
         var (updated, errors) = await ValidateAsync(db, plan, request, ct);
+        PlanEditing.AddFormErrors(errors, formErrors);
         if (errors.Count > 0) return EditResult.Invalid(errors);
         var contentChanged = task.Number != updated!.Number || task.Text != updated.Text || task.StartYear != updated.StartYear
             || task.EndYear != updated.EndYear || task.Timeframe != updated.Timeframe || task.Group!.Code != request.Group!.Trim();

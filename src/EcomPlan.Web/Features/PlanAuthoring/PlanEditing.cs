@@ -71,6 +71,15 @@ public static class PlanEditing
             title: "Dữ liệu không hợp lệ", detail: $"{result.Message} Chưa có gì được ghi."),
     };
 
+    /// <summary>
+    /// What a page found while reading its form (a number that is not one, a bad date) joins the use case's own checks, so
+    /// the person sees every problem at once; the form's say what was typed, so they win.
+    /// </summary>
+    public static void AddFormErrors(Dictionary<string, string[]> errors, IReadOnlyDictionary<string, string[]>? formErrors)
+    {
+        foreach (var (field, messages) in formErrors ?? new Dictionary<string, string[]>()) errors[field] = messages;
+    }
+
     /// <summary>Trims and checks a required text field.</summary>
     public static string? Text(Dictionary<string, string[]> errors, string field, string label, string? value, int max, bool required = true)
     {

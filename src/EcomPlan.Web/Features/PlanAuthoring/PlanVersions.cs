@@ -133,7 +133,7 @@ public static class PlanVersions
 
     /// <summary>Opens an amendment (quyết định sửa đổi, bổ sung) of an issued plan: its content may change until the amendment is issued.</summary>
     public static async Task<EditResult> OpenAmendmentAsync(EcomPlanDbContext db, AccessScope scope, string planId, AmendmentRequest r, string actor,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, CancellationToken ct, IReadOnlyDictionary<string, string[]>? formErrors = null)
     {
         var (plan, refusal) = await PlanEditing.EditableAsync(db, scope, planId, ct, contentChange: false);
         if (plan is null) return refusal!;
@@ -146,6 +146,7 @@ public static class PlanVersions
         if (r.DocumentDate is null) errors["documentDate"] = ["Nhập ngày của quyết định sửa đổi."];
         if (r.EffectiveDate is null) errors["effectiveDate"] = ["Nhập ngày có hiệu lực."];
         else if (r.DocumentDate is { } d && r.EffectiveDate < d) errors["effectiveDate"] = ["Ngày có hiệu lực không được trước ngày của quyết định."];
+        PlanEditing.AddFormErrors(errors, formErrors);
         if (errors.Count > 0) return EditResult.Invalid(errors);
         var now = clock.GetUtcNow();
         var next = (await db.PlanVersions.Where(v => v.PlanId == planId).Select(v => (int?)v.Number).MaxAsync(ct) ?? 0) + 1;

@@ -18,7 +18,8 @@ public static class UpdatePlan
         DateOnly? DocumentDate = null, string? IssuingBody = null, PlanSourceKind? SourceKind = null, string? SourceNote = null, string? Note = null,
         string? NationalPlanId = null, PlanStatus? Status = null, bool? IsPublic = null);
 
-    public static async Task<EditResult> HandleAsync(EcomPlanDbContext db, AccessScope scope, string planId, Request r, string actor, TimeProvider clock, CancellationToken ct)
+    public static async Task<EditResult> HandleAsync(EcomPlanDbContext db, AccessScope scope, string planId, Request r, string actor, TimeProvider clock, CancellationToken ct,
+        IReadOnlyDictionary<string, string[]>? formErrors = null)
     {
         var content = r.Title is not null || r.PeriodStart is not null || r.PeriodEnd is not null || r.DocumentNumber is not null || r.DocumentDate is not null
             || r.IssuingBody is not null || r.SourceKind is not null || r.SourceNote is not null || r.NationalPlanId is not null;
@@ -53,6 +54,7 @@ public static class UpdatePlan
         }
         if (r.Note is not null) plan.Note = PlanEditing.Text(errors, "note", "ghi chú", r.Note, 2000, required: false);
         if (r.IsPublic is { } isPublic) plan.IsPublic = isPublic;
+        PlanEditing.AddFormErrors(errors, formErrors);
         if (errors.Count > 0) return EditResult.Invalid(errors);
         if (r.Revision is { } loaded) db.Expect(plan, loaded);
         else plan.Revision++;

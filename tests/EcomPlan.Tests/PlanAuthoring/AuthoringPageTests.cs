@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using EcomPlan.Tests.Infrastructure;
+using EcomPlan.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomPlan.Tests.PlanAuthoring;
+
+/// <summary>The authoring pages as people post them: what was typed survives a refusal, an older form cannot overwrite a newer save.</summary>
+[Collection(AuthoringCollection.Name)]
+public class AuthoringPageTests(AuthoringApp app)
+{
+    private const string Province = "12";
+
+    private async Task<(string PlanId, int TargetId, string Email)> PlanWithATargetAsync()
+    {
+        var (id, email) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = Province });
+        var api = app.ClientWithToken(await app.TokenForAsync(id));
+        var created = await api.PostAsJsonAsync("/api/v1/plans", new
+        {
+            provinceCode = Province, title = "Kế hoạch TMĐT tỉnh Lai Châu " + Guid.NewGuid().ToString("N")[..6], periodStart = 2026, periodEnd = 2030,
+            issuingBody = "UBND tỉnh Lai Châu", sourceKind = "form_only", derivedFrom = "national-2026-2030", targets = new object[] { new { key = "2.1.1" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var planId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var target = (await api.GetJsonAsync($"/api/v1/plans/{planId}/targets")).Items().Single()["id"]!.GetValue<int>();
+        return (planId, target, email);
+    }
+
+    /// <summary>Every field of the target form as a person fills it in (the page's hidden fields come from the page).</summary>
+    private static Dictionary<string, string> Fields(string value, string deadline = "2030") => new()
+    {
+        ["Input.Group"] = "2.1", ["Input.Key"] = "2.1.1", ["Input.Text"] = "Dân số tham gia mua sắm trực tuyến", ["Input.Kind"] = "Floor",
+        ["Input.Value"] = value, ["Input.Indicator"] = "online_shoppers_population_share", ["Input.Unit"] = "%", ["Input.DeadlineYear"] = deadline,
+    };
+
+    private async Task<decimal?> ValueAsync(int targetId)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Targets.Where(t => t.Id == targetId).Select(t => t.Value).SingleAsync();
+    }
+
+    [Fact]
+    public async Task A_form_loaded_before_someone_else_saved_is_refused_and_keeps_what_was_typed()
+    {
+        var (planId, targetId, email) = await PlanWithATargetAsync();
+        var url = $"/plans/{planId}/targets/{targetId}/edit";
+        var first = await app.SignInAsync(email);
+        var second = await app.SignInAsync(email);
+        var secondForm = TestAccounts.HiddenFieldsOf(await second.GetStringAsync(url), "target");
+
+        var saved = await first.PostFormAsync(url, "target", Fields("75"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(75m, await ValueAsync(targetId));
+
+        // The second form still carries the revision it was loaded at.
+        foreach (var (k, v) in Fields("80")) secondForm[k] = v;
+        var stale = await second.PostAsync(url, new FormUrlEncodedContent(secondForm));
+        var html = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("vừa được người khác sửa", html);
+        Assert.Contains("value=\"80\"", html);
+        Assert.Equal(75m, await ValueAsync(targetId));
+    }
+
+    [Fact]
+    public async Task A_value_that_is_not_a_number_is_named_next_to_its_field_and_changes_nothing()
+    {
+        var (planId, targetId, email) = await PlanWithATargetAsync();
+        var client = await app.SignInAsync(email);
+        var before = await ValueAsync(targetId);
+        var response = await client.PostFormAsync($"/plans/{planId}/targets/{targetId}/edit", "target", Fields("bảy mươi", deadline: "2099"));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"value-error\"", html);
+        Assert.Contains("'bảy mươi' không phải là số", html);
+        Assert.Contains("value=\"bảy mươi\"", html);
+        // Every problem at once: the deadline too.
+        Assert.Contains("id=\"deadlineYear-error\"", html);
+        Assert.Equal(before, await ValueAsync(targetId));
+    }
+
+    [Fact]
+    public async Task Another_provinces_form_posted_at_this_plan_changes_nothing()
+    {
+        var (planId, targetId, _) = await PlanWithATargetAsync();
+        var (_, outsider) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var client = await app.SignInAsync(outsider);
+        // A valid form of a page the outsider may open (the new plan page), its token re-aimed at this plan's target.
+        var fields = TestAccounts.HiddenFieldsOf(await client.GetStringAsync("/plans/new"), "new-plan");
+        fields["_handler"] = "target";
+        fields["Input.Value"] = "1";
+        var response = await client.PostAsync($"/plans/{planId}/targets/{targetId}/edit", new FormUrlEncodedContent(fields));
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{response.StatusCode}");
+        Assert.NotEqual(1m, await ValueAsync(targetId));
+    }
+
+    [Fact]
+    public async Task A_new_plan_refused_for_a_missing_title_keeps_every_other_field()
+    {
+        var (_, email) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "14" });
+        var client = await app.SignInAsync(email);
+        await using var db = app.CreateDbContext();
+        var plans = await db.Plans.CountAsync();
+        var response = await client.PostFormAsync("/plans/new", "new-plan", new()
+        {
+            ["Input.ProvinceCode"] = "14", ["Input.Title"] = "", ["Input.PeriodStart"] = "2026", ["Input.PeriodEnd"] = "2030",
+            ["Input.IssuingBody"] = "Ủy ban nhân dân tỉnh Sơn La", ["Input.DocumentDate"] = "31/02/2026", ["Input.SourceKind"] = "Original", ["Action"] = "create",
+        });
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"title-error\"", html);
+        Assert.Contains("id=\"documentDate-error\"", html);
+        Assert.Contains("value=\"Ủy ban nhân dân tỉnh Sơn La\"", html);
+        Assert.Equal(plans, await db.Plans.CountAsync());
+    }
+}
