@@ -110,6 +110,7 @@ endpoints.MapAssessmentEndpoints();
 endpoints.MapReportingEndpoints();
 endpoints.MapConsolidatedReportEndpoints();
 endpoints.MapPlanAuthoringEndpoints();
+endpoints.MapSignedDecisionEndpoints();
 endpoints.MapPlanWorkbookEndpoints();
 endpoints.MapPlanTextImportEndpoints();
 app.MapRazorComponents<App>();

@@ -251,6 +251,11 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["GET /plans/import"] = new("GET", _ => "/plans/import", [Who.SystemAdmin, Who.MinistryEditor, Who.AdminKh, Who.AdminDt], IsPage: true),
         ["GET /api/v1/plans/{id}/versions"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/versions", Everyone),
         ["GET /api/v1/plans/{id}/versions/{number:int}"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/versions/0", Everyone),
+        // No decision is attached to Đồng Tháp's plan: everybody may ask, and is told so.
+        ["GET /api/v1/plans/{id}/decision"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/decision", Everyone, AllowedStatus: 404),
+        // A text file is not a PDF: only the owners get as far as being told.
+        ["POST /api/v1/plans/{id}/decision"] = new("POST", _ => "/api/v1/plans/dong-thap-2026-2030/decision", OwnersOfDongThap, AllowedStatus: 400,
+            Content: () => new MultipartFormDataContent { { new ByteArrayContent("không phải PDF"u8.ToArray()), "file", "quyet-dinh.txt" } }),
         ["GET /api/v1/plans/{id}/plan-file"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/plan-file", Everyone),
         ["GET /api/v1/plans/{id}/diff"] = new("GET", _ => "/api/v1/plans/dong-thap-2026-2030/diff?from=0&to=0", Everyone),
         // Import from a decision's text: Đồng Tháp's Department and system administrators, who get through to the 400 of a text without

@@ -168,4 +168,39 @@ public class AuthoringApiTests(AuthoringApp app)
         Assert.Equal(source.Targets.Count(), copy.Targets.Count());
         Assert.Equal(source.Tasks.Count(), copy.Tasks.Count());
     }
+    [Fact]
+    public async Task The_signed_decision_is_kept_as_a_pdf_and_a_renamed_file_or_another_province_is_refused()
+    {
+        const string ThaiNguyen = "19";
+        var admin = await AdminOfAsync(ThaiNguyen);
+        var id = (await OkJsonAsync(await admin.PostAsJsonAsync("/api/v1/plans", new
+        {
+            provinceCode = ThaiNguyen, title = "Kế hoạch TMĐT Thái Nguyên", periodStart = 2026, periodEnd = 2030, issuingBody = "UBND tỉnh Thái Nguyên",
+            sourceKind = "form_only", derivedFrom = "national-2026-2030", targets = new object[] { new { key = "2.1.1" } },
+        }), HttpStatusCode.Created)).Str("id");
+        static MultipartFormDataContent Upload(byte[] bytes, string name) => new() { { new ByteArrayContent(bytes), "file", name } };
+        var pdf = "%PDF-1.7\n% Quyết định số 12/QĐ-UBND\n%%EOF"u8.ToArray();
+        async Task<int> CountAsync() { await using var db = app.CreateDbContext(); return await db.PlanFiles.CountAsync(f => f.PlanId == id); }
+
+        // A text file renamed to .pdf, an empty file and a Word file: each told why, nothing kept.
+        var renamed = await ProblemAsync(await admin.PostAsync($"/api/v1/plans/{id}/decision", Upload("Quyết định"u8.ToArray(), "quyet-dinh.pdf")), HttpStatusCode.BadRequest);
+        Assert.Contains("không phải PDF", renamed.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        await ProblemAsync(await admin.PostAsync($"/api/v1/plans/{id}/decision", Upload(pdf, "quyet-dinh.docx")), HttpStatusCode.BadRequest);
+        Assert.Equal(0, await CountAsync());
+
+        // Another province's administrator cannot attach one.
+        var other = await AdminOfAsync("82");
+        var refused = await other.PostAsync($"/api/v1/plans/{id}/decision", Upload(pdf, "quyet-dinh.pdf"));
+        Assert.True(refused.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{(int)refused.StatusCode}");
+        Assert.Equal(0, await CountAsync());
+
+        // The real one is kept under a clean name; the draft plan's decision is not for the public.
+        await OkJsonAsync(await admin.PostAsync($"/api/v1/plans/{id}/decision", Upload(pdf, "../QĐ 12 ký.pdf")), HttpStatusCode.Created);
+        var download = await admin.GetAsync($"/api/v1/plans/{id}/decision");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.DoesNotContain("/", download.Content.Headers.ContentDisposition?.FileNameStar ?? "/");
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/v1/plans/{id}/decision")).StatusCode);
+    }
 }

@@ -113,4 +113,28 @@ public class AuthoringPageTests(AuthoringApp app)
         Assert.Contains("value=\"Ủy ban nhân dân tỉnh Sơn La\"", html);
         Assert.Equal(plans, await db.Plans.CountAsync());
     }
+    [Fact]
+    public async Task The_signed_decision_is_attached_on_the_editing_page_and_a_file_that_is_not_a_pdf_is_refused_there()
+    {
+        var (planId, _, email) = await PlanWithATargetAsync();
+        var browser = await app.SignInAsync(email);
+        async Task<string> PostAsync(byte[] file, string name)
+        {
+            var hidden = TestAccounts.HiddenFieldsOf(await browser.GetStringAsync($"/plans/{planId}/edit"), "decision");
+            using var form = new MultipartFormDataContent();
+            foreach (var (k, v) in hidden) form.Add(new StringContent(v), k);
+            form.Add(new ByteArrayContent(file), "decision", name);
+            var response = await browser.PostAsync($"/plans/{planId}/edit", form);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+
+        var refused = await PostAsync("<html>Quyết định</html>"u8.ToArray(), "quyet-dinh.pdf");
+        Assert.Contains("không phải PDF", refused);
+        Assert.Contains("Chưa đính kèm.", refused);
+        Assert.DoesNotContain("Quyết định đã ký (PDF)", WebUtility.HtmlDecode(await browser.GetStringAsync($"/plans/{planId}")));
+
+        await PostAsync("%PDF-1.4\n%%EOF"u8.ToArray(), "Quyết định 5.pdf");
+        Assert.Contains("Quyết định 5.pdf", WebUtility.HtmlDecode(await browser.GetStringAsync($"/plans/{planId}/edit")));
+        Assert.Contains($"href=\"/api/v1/plans/{planId}/decision\">Quyết định đã ký (PDF)", WebUtility.HtmlDecode(await browser.GetStringAsync($"/plans/{planId}")));
+    }
 }

@@ -16,7 +16,7 @@ public sealed record DataElementDraft(string? Code, string? NameVi, string? Name
 /// </summary>
 public static partial class CatalogueRules
 {
-    public static readonly string[] Directions = ["higher", "lower"];
+    public static readonly string[] Directions = ["higher", "lower", "two_sided"];
     public static readonly string[] PeriodTypes = ["year", "half_year"];
     public static readonly string[] Kinds = ["ratio", "growth", "amount", "count", "rank"];
     public static readonly string[] Rollups = ["sum", "ratio_of_sums", "population_weighted_mean", "share_of_units_meeting", "recompute_growth", "none"];
@@ -50,7 +50,7 @@ public static partial class CatalogueRules
         var nameEn = Text(errors, "nameEn", d.NameEn, 300, required: true);
         var definition = Text(errors, "definition", d.Definition, 2000, required: true);
         var unit = Text(errors, "unit", d.Unit, 32, required: true);
-        var direction = OneOf(errors, "direction", d.Direction, Directions, "Chiều tốt phải là 'higher' (càng cao càng tốt) hoặc 'lower' (càng thấp càng tốt).");
+        var direction = OneOf(errors, "direction", d.Direction, Directions, "Chiều tốt phải là 'higher' (càng cao càng tốt), 'lower' (càng thấp càng tốt) hoặc 'two_sided' (nằm trong khoảng là tốt).");
         var periodType = OneOf(errors, "periodType", d.PeriodType, PeriodTypes, "Kỳ phải là 'year' (năm) hoặc 'half_year' (6 tháng).");
         var kind = OneOf(errors, "kind", d.Kind, Kinds, "Loại phải là một trong: ratio, growth, amount, count, rank.");
         var numerator = Element(errors, "numerator", d.Numerator, elementCodes);

@@ -11,7 +11,10 @@ public sealed class Indicator
     public required string NameEn { get; set; }
     public required string Definition { get; set; }
     public required string Unit { get; set; }
-    /// <summary>"higher" or "lower": which way is better.</summary>
+    /// <summary>
+    /// "higher" or "lower": which way is better; "two_sided" for a measure that should stay inside a band (a target on it
+    /// may be a two-sided range: outside on either side is a miss).
+    /// </summary>
     public required string Direction { get; set; }
     /// <summary>"year" or "half_year".</summary>
     public required string PeriodType { get; set; }

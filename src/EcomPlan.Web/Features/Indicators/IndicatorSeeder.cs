@@ -83,7 +83,7 @@ public static class IndicatorSeeder
         foreach (var i in doc.Indicators)
         {
             if (!seen.Add(i.Code)) throw new PlanFileException(CatalogueFile, 1, $"chỉ số '{i.Code}' được khai báo hai lần");
-            if (i.Direction is not ("higher" or "lower")) throw new PlanFileException(CatalogueFile, 1, $"chỉ số '{i.Code}': hướng '{i.Direction}' không hợp lệ");
+            if (!CatalogueRules.Directions.Contains(i.Direction)) throw new PlanFileException(CatalogueFile, 1, $"chỉ số '{i.Code}': hướng '{i.Direction}' không hợp lệ");
             foreach (var e in new[] { i.Numerator, i.Denominator }.OfType<string>())
                 if (!elements.Contains(e)) throw new PlanFileException(CatalogueFile, 1, $"chỉ số '{i.Code}' dùng thành phần '{e}' chưa khai báo");
             // Alignment pairs indicators by concept: a forgotten one would silently stop pairing.

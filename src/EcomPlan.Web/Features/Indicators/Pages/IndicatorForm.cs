@@ -44,7 +44,7 @@ public sealed class IndicatorForm
 /// <summary>Vietnamese labels of the catalogue's fixed values.</summary>
 public static class CatalogueLabels
 {
-    public static string Direction(string d) => d == "lower" ? "Càng thấp càng tốt" : "Càng cao càng tốt";
+    public static string Direction(string d) => d switch { "lower" => "Càng thấp càng tốt", "two_sided" => "Nằm trong khoảng là tốt", _ => "Càng cao càng tốt" };
 
     public static string PeriodType(string p) => p == "half_year" ? "6 tháng" : "Năm";
 
