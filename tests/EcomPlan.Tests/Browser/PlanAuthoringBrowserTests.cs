@@ -1,5 +1,7 @@
 using EcomPlan.Tests.Infrastructure;
+using EcomPlan.Tests.PlanAuthoring;
 using EcomPlan.Web.Features.Accounts;
+using EcomPlan.Web.Features.PlanAuthoring;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -82,6 +84,20 @@ public class PlanAuthoringBrowserTests(BrowserApp app)
         await Expect(page.Locator("table.tasks, main table").Last).ToContainTextAsync("Sở Công Thương");
         await Expect(page.Locator("select[name='AssignTaskId']")).ToHaveCountAsync(0);
         await ShotAsync(page, "03-plan-page");
+
+        // More tasks come from Excel: the plan's own workbook, exported, one task row added as a person would, imported back.
+        var exported = await page.APIRequest.GetAsync(planUrl.Replace("/plans/", "/api/v1/plans/") + "/workbook");
+        Assert.Equal(200, exported.Status);
+        var workbook = WorkbookFiles.Of(await exported.BodyAsync())
+            .CopyRow(PlanWorkbook.TaskSheet, 2, ("Số TT", "2"), ("Nội dung", "Tập huấn kỹ năng bán hàng trực tuyến cho hợp tác xã")).Bytes();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nhập từ Excel" }).ClickAsync();
+        await page.GetByLabel("Tệp Excel").SetInputFilesAsync(new FilePayload { Name = "nhiem-vu.xlsx", Buffer = workbook,
+            MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nhập" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã nhập kế hoạch.");
+        await page.GotoAsync(planUrl);
+        await Expect(page.Locator("main")).ToContainTextAsync("Tập huấn kỹ năng bán hàng trực tuyến cho hợp tác xã");
+        await Expect(page.Locator("main")).ToContainTextAsync("≥ 60%");
 
         // Published, then issued; the progress, alignment and timeline pages then work for it.
         await page.GotoAsync(planUrl + "/edit");
