@@ -234,6 +234,8 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["DELETE /api/v1/plans/{id}/targets/{targetId:int}"] = new("DELETE", c => $"/api/v1/plans/dong-thap-2026-2030/targets/{c.DtTarget}", OwnersOfDongThap, AllowedStatus: 409),
         ["POST /api/v1/plans/{id}/task-groups"] = new("POST", _ => "/api/v1/plans/dong-thap-2026-2030/task-groups", OwnersOfDongThap,
             _ => new { code = "Z", title = "Nhóm thử" }, AllowedStatus: 409),
+        ["PUT /api/v1/plans/{id}/task-groups/{code}"] = new("PUT", _ => "/api/v1/plans/dong-thap-2026-2030/task-groups/I", OwnersOfDongThap,
+            _ => new { code = "I", title = "Nhóm", revision = 0 }, AllowedStatus: 409),
         ["DELETE /api/v1/plans/{id}/task-groups/{code}"] = new("DELETE", _ => "/api/v1/plans/dong-thap-2026-2030/task-groups/I", OwnersOfDongThap, AllowedStatus: 409),
         ["POST /api/v1/plans/{id}/tasks"] = new("POST", _ => "/api/v1/plans/dong-thap-2026-2030/tasks", OwnersOfDongThap,
             _ => new { group = "I", text = "Thử" }, AllowedStatus: 409),

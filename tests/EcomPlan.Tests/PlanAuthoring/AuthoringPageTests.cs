@@ -137,4 +137,51 @@ public class AuthoringPageTests(AuthoringApp app)
         Assert.Contains("Quyết định 5.pdf", WebUtility.HtmlDecode(await browser.GetStringAsync($"/plans/{planId}/edit")));
         Assert.Contains($"href=\"/api/v1/plans/{planId}/decision\">Quyết định đã ký (PDF)", WebUtility.HtmlDecode(await browser.GetStringAsync($"/plans/{planId}")));
     }
+    [Fact]
+    public async Task A_task_group_is_renamed_on_the_page_a_taken_code_keeps_what_was_typed_and_a_stale_page_is_refused()
+    {
+        var (planId, _, email) = await PlanWithATargetAsync();
+        var url = $"/plans/{planId}/edit";
+        var first = await app.SignInAsync(email);
+        var second = await app.SignInAsync(email);
+        async Task<string> GroupAsync(string code)
+        {
+            await using var db = app.CreateDbContext();
+            return await db.TaskGroups.Where(g => g.PlanId == planId && g.Code == code).Select(g => g.Title).SingleOrDefaultAsync() ?? "(none)";
+        }
+        var groups = await first.PostFormAsync(url, "[task-groups]add-task-group", new() { ["Code"] = "Z", ["Title"] = "Nhóm thử" });
+        Assert.Equal(HttpStatusCode.Redirect, groups.StatusCode);
+        var page = await first.GetStringAsync(url);
+        var option = System.Text.RegularExpressions.Regex.Match(page, "<option value=\"(\\d+:Z)\"").Groups[1].Value;
+        Assert.NotEmpty(option);
+        var staleForm = TestAccounts.HiddenFieldsOf(await second.GetStringAsync(url), "[task-groups]rename-task-group");
+
+        // A code another group has: refused next to the field, the new title still in its box, nothing renamed.
+        var taken = (await first.GetFromJsonAsync<JsonObject>($"/api/v1/plans/{planId}"))!["taskGroups"]!.AsArray()
+            .Select(g => g!["code"]!.GetValue<string>()).First(c => c != "Z");
+        var refused = WebUtility.HtmlDecode(await (await first.PostFormAsync(url, "[task-groups]rename-task-group",
+            new() { ["Renamed"] = option, ["NewCode"] = taken, ["NewTitle"] = "Chuyển đổi số doanh nghiệp" })).Content.ReadAsStringAsync());
+        Assert.Contains($"Nhóm nhiệm vụ '{taken}' đã có.", refused);
+        Assert.Contains("value=\"Chuyển đổi số doanh nghiệp\"", refused);
+        Assert.Equal("Nhóm thử", await GroupAsync("Z"));
+
+        var renamed = await first.PostFormAsync(url, "[task-groups]rename-task-group",
+            new() { ["Renamed"] = option, ["NewCode"] = "", ["NewTitle"] = "Chuyển đổi số doanh nghiệp" });
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.Equal("Chuyển đổi số doanh nghiệp", await GroupAsync("Z"));
+
+        // The second page was loaded before that rename: its choice still names the old revision and is refused.
+        staleForm["Renamed"] = option;
+        staleForm["NewTitle"] = "Tên cũ hơn";
+        var stale = WebUtility.HtmlDecode(await (await second.PostAsync(url, new FormUrlEncodedContent(staleForm))).Content.ReadAsStringAsync());
+        Assert.Contains("vừa được người khác sửa", stale);
+        Assert.Equal("Chuyển đổi số doanh nghiệp", await GroupAsync("Z"));
+
+        // Reloaded, the code changes too.
+        var fresh = System.Text.RegularExpressions.Regex.Match(await second.GetStringAsync(url), "<option value=\"(\\d+:Z)\"").Groups[1].Value;
+        Assert.NotEqual(option, fresh);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.PostFormAsync(url, "[task-groups]rename-task-group",
+            new() { ["Renamed"] = fresh, ["NewCode"] = "Y", ["NewTitle"] = "Chuyển đổi số doanh nghiệp" })).StatusCode);
+        Assert.Equal(("(none)", "Chuyển đổi số doanh nghiệp"), (await GroupAsync("Z"), await GroupAsync("Y")));
+    }
 }

@@ -137,6 +137,23 @@ public static class EditTasks
         return result.Ok ? result with { Id = group.Id } : result;
     }
 
+    public static async Task<EditResult> UpdateGroupAsync(EcomPlanDbContext db, AccessScope scope, string planId, string code, GroupRequest request, CancellationToken ct)
+    {
+        var (plan, refusal) = await PlanEditing.EditableAsync(db, scope, planId, ct);
+        if (plan is null) return refusal!;
+        var group = await db.TaskGroups.FirstOrDefaultAsync(g => g.PlanId == planId && g.Code == code, ct);
+        if (group is null) return new EditResult(EditOutcome.NotFound, Message: $"Không có nhóm nhiệm vụ '{code}'.");
+        var errors = new Dictionary<string, string[]>();
+        var newCode = PlanEditing.Text(errors, "code", "số hiệu nhóm", request.Code ?? code, 32);
+        var title = PlanEditing.Text(errors, "title", "tên nhóm", request.Title, 500);
+        if (newCode != code && await db.TaskGroups.AnyAsync(g => g.PlanId == planId && g.Code == newCode, ct)) errors["code"] = [$"Nhóm nhiệm vụ '{newCode}' đã có."];
+        if (request.Revision is null) errors["revision"] = ["Thiếu phiên bản của nhóm (revision)."];
+        if (errors.Count > 0) return EditResult.Invalid(errors);
+        db.Expect(group, request.Revision!.Value);
+        (group.Code, group.Title) = (newCode!, title!);
+        return await PlanEditing.SaveAsync(db, EditResult.Done, ct);
+    }
+
     public static async Task<EditResult> DeleteGroupAsync(EcomPlanDbContext db, AccessScope scope, string planId, string code, CancellationToken ct)
     {
         var (plan, refusal) = await PlanEditing.EditableAsync(db, scope, planId, ct);

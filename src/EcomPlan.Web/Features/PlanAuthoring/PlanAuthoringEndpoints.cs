@@ -66,6 +66,9 @@ public static class PlanAuthoringEndpoints
         plans.MapPost("/{id}/task-groups", async (string id, GroupRequest request, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
                 PlanEditing.ToHttp(await EditTasks.CreateGroupAsync(db, await user.ScopeAsync(ct), id, request, ct), () => TypedResults.Created($"/api/v1/plans/{id}", request)))
             .WithName("CreateTaskGroup").WithSummary("Thêm nhóm nhiệm vụ");
+        plans.MapPut("/{id}/task-groups/{code}", async (string id, string code, GroupRequest request, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
+                PlanEditing.ToHttp(await EditTasks.UpdateGroupAsync(db, await user.ScopeAsync(ct), id, code, request, ct), TypedResults.NoContent))
+            .WithName("UpdateTaskGroup").WithSummary("Đổi số hiệu, tên nhóm nhiệm vụ (kèm revision)");
         plans.MapDelete("/{id}/task-groups/{code}", async (string id, string code, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
                 PlanEditing.ToHttp(await EditTasks.DeleteGroupAsync(db, await user.ScopeAsync(ct), id, code, ct), TypedResults.NoContent))
             .WithName("DeleteTaskGroup").WithSummary("Xóa nhóm nhiệm vụ rỗng");
