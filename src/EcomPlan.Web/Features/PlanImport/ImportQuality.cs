@@ -31,7 +31,8 @@ public sealed record PlanQuality(string PlanId, string Document, IReadOnlyList<T
 /// Compares <see cref="PlanTextParser"/> with the hand transcriptions (SeedData/plans/*.yaml, the answer key):
 /// targets are paired by line, then by wording, and must have the same kind and values; annex tasks are paired
 /// by line, then by wording, and must have the same lead agencies (folded names, as sets). For the comparison
-/// "khoảng 70%" counts as a floor of 70 and a band as a range, which is how the transcribers stored them.
+/// "khoảng 70%" counts as a floor of 70, which is how the transcribers stored it, and a range of a one-sided indicator
+/// as the band the draft makes of it.
 /// </summary>
 public static class ImportQuality
 {
@@ -43,7 +44,9 @@ public static class ImportQuality
         var documents = new Dictionary<string, string[]>();
         string[] Document(string name) => documents.TryGetValue(name, out var d) ? d
             : documents[name] = File.ReadAllLines(Path.Combine(options.DocumentsFolder, name));
-        var catalogue = IndicatorSeeder.ReadCatalogue(options).Indicators.Select(IndicatorEntry.From).ToList();
+        var indicators = IndicatorSeeder.ReadCatalogue(options).Indicators;
+        var catalogue = indicators.Select(IndicatorEntry.From).ToList();
+        var directions = indicators.ToDictionary(i => i.Code, i => i.Direction);
         var parsed = new Dictionary<string, PlanText>();
         return Directory.GetFiles(options.PlansFolder, "*.yaml").Order(StringComparer.Ordinal).Select(path =>
         {
@@ -51,11 +54,11 @@ public static class ImportQuality
                 doc => File.Exists(Path.Combine(options.DocumentsFolder, doc)) ? Document(doc).Length : null);
             var source = file.Plan.SourceDocument ?? "";
             if (!parsed.TryGetValue(source, out var text)) parsed[source] = text = PlanTextParser.Parse(Document(source));
-            return Compare(file.Plan, text, catalogue);
+            return Compare(file.Plan, text, catalogue, directions);
         }).ToList();
     }
 
-    public static PlanQuality Compare(Plan expected, PlanText parsed, IReadOnlyList<IndicatorEntry> catalogue)
+    public static PlanQuality Compare(Plan expected, PlanText parsed, IReadOnlyList<IndicatorEntry> catalogue, IReadOnlyDictionary<string, string> directions)
     {
         // A plan whose period is the one the document evaluates is read from the evaluation section.
         var evaluated = parsed.Evaluation is { } e && e.PeriodStart == expected.PeriodStart && parsed.Metadata.PeriodStart != expected.PeriodStart;
@@ -71,7 +74,7 @@ public static class ImportQuality
                     c => ImportText.Similarity(c.Text, t.Text) >= ImportText.Similarity(c.Statement, t.Text) ? c.Text : c.Statement, t.Text, 0)
                 ?? Best(candidates.Where(c => !used.Contains(c)), c => c.Text, t.Text, 0.5);
             if (got is not null) used.Add(got);
-            var exact = got is not null && Same(t, got.Reading);
+            var exact = got is not null && Same(t, got.Reading, t.Indicator is null ? null : directions.GetValueOrDefault(t.Indicator));
             var note = got is not null && got.Reading.Unit != t.Unit ? $"đơn vị: cần “{t.Unit}”, đọc được “{got.Reading.Unit}”" : null;
             string? indicatorMiss = null;
             if (t.Indicator is not null && got is not null)
@@ -102,18 +105,14 @@ public static class ImportQuality
             .OrderByDescending(x => x.score).Select(x => x.c).FirstOrDefault();
 
     /// <summary>
-    /// The transcribers' reading: they wrote the answer key before the model had bands and approximate targets, and
-    /// stored "65–70%" as a range and "khoảng 70%" as a floor.
+    /// The kind the draft gets (<see cref="TargetDrafts.KindFor"/>, by the transcribed indicator's direction), except that
+    /// the transcribers wrote the answer key before the model had approximate targets and stored "khoảng 70%" as a floor.
     /// </summary>
-    public static TargetKind Stored(TargetReading r) => r.Kind switch
-    {
-        PhraseKind.Band => TargetKind.Range,
-        PhraseKind.Approximate => TargetKind.Floor,
-        _ => PhraseKinds.ToTargetKind(r.Kind),
-    };
+    public static TargetKind Stored(TargetReading r, string? direction) =>
+        r.Kind == PhraseKind.Approximate ? TargetKind.Floor : TargetDrafts.KindFor(r.Kind, direction);
 
-    private static bool Same(Target t, TargetReading r) =>
-        t.Kind == Stored(r) && t.Value == r.Value && t.Min == r.Min && t.Max == r.Max && t.Exclusive == r.Exclusive;
+    private static bool Same(Target t, TargetReading r, string? direction) =>
+        t.Kind == Stored(r, direction) && t.Value == r.Value && t.Min == r.Min && t.Max == r.Max && t.Exclusive == r.Exclusive;
 
     private static bool SameNames(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
         a.Select(VietnameseText.Fold).ToHashSet().SetEquals(b.Select(VietnameseText.Fold));

@@ -20,6 +20,16 @@ public static class TargetDrafts
     /// </summary>
     public const double SureConfidence = 0.8;
 
+    /// <summary>
+    /// The kind a reading becomes for an indicator going <paramref name="direction"/>: the rules keep two-sided ranges for
+    /// two-sided indicators, so "không quá 8-15%" of a cost (lower is better) is a band: at most 15, aiming at 8.
+    /// </summary>
+    public static TargetKind KindFor(PhraseKind kind, string? direction)
+    {
+        var read = PhraseKinds.ToTargetKind(kind);
+        return read == TargetKind.Range && direction is "higher" or "lower" ? TargetKind.Band : read;
+    }
+
     public static TargetDraft Make(TargetItem item, string key, int periodStart, int periodEnd, ImportCatalogue catalogue, List<string> warnings)
     {
         var r = item.Reading;
@@ -27,12 +37,10 @@ public static class TargetDrafts
         var suggestion = IndicatorSuggester.SuggestFor(item, catalogue.Entries);
         var indicator = suggestion?.Code;
         var direction = indicator is null ? null : catalogue.Directions.GetValueOrDefault(indicator);
-        var kind = PhraseKinds.ToTargetKind(r.Kind);
+        var kind = KindFor(r.Kind, direction);
         if (r.Confidence < SureConfidence) doubts.Add($"Cách đọc con số chưa chắc chắn (độ tin cậy {VietnameseText.FormatNumber((decimal)Math.Round(r.Confidence * 100))}%).");
-        // The rules keep two-sided ranges for two-sided indicators; "không quá 8-15%" of a cost is a ceiling aiming lower.
-        if (kind == TargetKind.Range && direction is "higher" or "lower")
+        if (kind != PhraseKinds.ToTargetKind(r.Kind))
         {
-            kind = TargetKind.Band;
             doubts.Add($"Khoảng giá trị của một chỉ số {(direction == "higher" ? "càng cao càng tốt" : "càng thấp càng tốt")}: lưu là “{TargetText.KindName(kind)}”.");
         }
         if (suggestion is { Score: < SureScore }) doubts.Add($"Chỉ số gợi ý chưa chắc chắn (mức khớp {VietnameseText.FormatNumber((decimal)suggestion.Score)}): kiểm tra.");
