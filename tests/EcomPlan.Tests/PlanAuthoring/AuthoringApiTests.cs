@@ -203,4 +203,47 @@ public class AuthoringApiTests(AuthoringApp app)
         Assert.DoesNotContain("/", download.Content.Headers.ContentDisposition?.FileNameStar ?? "/");
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/v1/plans/{id}/decision")).StatusCode);
     }
+    [Fact]
+    public async Task Groups_are_added_renamed_and_removed_only_when_empty_and_a_taken_code_writes_nothing()
+    {
+        const string QuangNinh = "22";
+        var admin = await AdminOfAsync(QuangNinh);
+        var id = (await OkJsonAsync(await admin.PostAsJsonAsync("/api/v1/plans", new
+        {
+            provinceCode = QuangNinh, title = "Kế hoạch TMĐT Quảng Ninh", periodStart = 2026, periodEnd = 2030, issuingBody = "UBND tỉnh Quảng Ninh",
+            sourceKind = "form_only", derivedFrom = "national-2026-2030", targets = new object[] { new { key = "2.1.1" } },
+        }), HttpStatusCode.Created)).Str("id");
+        async Task<List<(string Code, string Title, int Revision)>> GroupsAsync(bool targets)
+        {
+            await using var db = app.CreateDbContext();
+            return targets
+                ? (await db.TargetGroups.Where(g => g.PlanId == id).OrderBy(g => g.Order).Select(g => new { g.Code, g.Title, g.Revision }).ToListAsync()).Select(g => (g.Code, g.Title, g.Revision)).ToList()
+                : (await db.TaskGroups.Where(g => g.PlanId == id).OrderBy(g => g.Order).Select(g => new { g.Code, g.Title, g.Revision }).ToListAsync()).Select(g => (g.Code, g.Title, g.Revision)).ToList();
+        }
+
+        foreach (var (path, isTarget) in new[] { ("target-groups", true), ("task-groups", false) })
+        {
+            await OkJsonAsync(await admin.PostAsJsonAsync($"/api/v1/plans/{id}/{path}", new { code = "Z", title = "Nhóm thử" }), HttpStatusCode.Created);
+            var before = await GroupsAsync(isTarget);
+            var taken = before[0].Code;
+            var duplicate = await ProblemAsync(await admin.PostAsJsonAsync($"/api/v1/plans/{id}/{path}", new { code = taken, title = "Trùng" }), HttpStatusCode.BadRequest);
+            Assert.Contains($"'{taken}' đã có", duplicate.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            var z = before.Single(g => g.Code == "Z");
+            await ProblemAsync(await admin.PutAsJsonAsync($"/api/v1/plans/{id}/{path}/Z", new { code = taken, title = "Trùng", revision = z.Revision }), HttpStatusCode.BadRequest);
+            await ProblemAsync(await admin.PutAsJsonAsync($"/api/v1/plans/{id}/{path}/Z", new { code = "Y", title = "Cũ", revision = z.Revision + 1 }), HttpStatusCode.Conflict);
+            Assert.Equal(before, await GroupsAsync(isTarget));
+
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/plans/{id}/{path}/Z", new { code = "Y", title = "Nhóm mới", revision = z.Revision })).StatusCode);
+            Assert.Contains(("Y", "Nhóm mới"), (await GroupsAsync(isTarget)).Select(g => (g.Code, g.Title)));
+            Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/v1/plans/{id}/{path}/Z")).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/plans/{id}/{path}/Y")).StatusCode);
+            Assert.DoesNotContain("Y", (await GroupsAsync(isTarget)).Select(g => g.Code));
+        }
+
+        // The derived target group still holds its target: not removed, and told why.
+        var full = (await GroupsAsync(true))[0].Code;
+        var refused = await ProblemAsync(await admin.DeleteAsync($"/api/v1/plans/{id}/target-groups/{full}"), HttpStatusCode.BadRequest);
+        Assert.Contains("còn chỉ tiêu", refused.ToJsonString(new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Contains(full, (await GroupsAsync(true)).Select(g => g.Code));
+    }
 }

@@ -132,48 +132,4 @@ public static class EditTargets
             Monitors = monitors.Select((id, i) => new TargetMonitor { AgencyId = id, Order = i }).ToList(),
         }, errors);
     }
-
-    public static async Task<EditResult> CreateGroupAsync(EcomPlanDbContext db, AccessScope scope, string planId, GroupRequest request, CancellationToken ct)
-    {
-        var (plan, refusal) = await PlanEditing.EditableAsync(db, scope, planId, ct);
-        if (plan is null) return refusal!;
-        var errors = new Dictionary<string, string[]>();
-        var code = PlanEditing.Text(errors, "code", "số hiệu nhóm", request.Code, 32);
-        var title = PlanEditing.Text(errors, "title", "tên nhóm", request.Title, 500);
-        if (code is not null && await db.TargetGroups.AnyAsync(g => g.PlanId == planId && g.Code == code, ct)) errors["code"] = [$"Nhóm chỉ tiêu '{code}' đã có."];
-        if (errors.Count > 0) return EditResult.Invalid(errors);
-        var order = await db.TargetGroups.Where(g => g.PlanId == planId).Select(g => (int?)g.Order).MaxAsync(ct) + 1 ?? 0;
-        var group = new TargetGroup { PlanId = planId, Code = code!, Title = title!, Order = order };
-        db.TargetGroups.Add(group);
-        var result = await PlanEditing.SaveAsync(db, EditResult.Done, ct);
-        return result.Ok ? result with { Id = group.Id } : result;
-    }
-
-    public static async Task<EditResult> UpdateGroupAsync(EcomPlanDbContext db, AccessScope scope, string planId, string code, GroupRequest request, CancellationToken ct)
-    {
-        var (plan, refusal) = await PlanEditing.EditableAsync(db, scope, planId, ct);
-        if (plan is null) return refusal!;
-        var group = await db.TargetGroups.FirstOrDefaultAsync(g => g.PlanId == planId && g.Code == code, ct);
-        if (group is null) return new EditResult(EditOutcome.NotFound, Message: $"Không có nhóm chỉ tiêu '{code}'.");
-        var errors = new Dictionary<string, string[]>();
-        var newCode = PlanEditing.Text(errors, "code", "số hiệu nhóm", request.Code ?? code, 32);
-        var title = PlanEditing.Text(errors, "title", "tên nhóm", request.Title, 500);
-        if (newCode != code && await db.TargetGroups.AnyAsync(g => g.PlanId == planId && g.Code == newCode, ct)) errors["code"] = [$"Nhóm chỉ tiêu '{newCode}' đã có."];
-        if (request.Revision is null) errors["revision"] = ["Thiếu phiên bản của nhóm (revision)."];
-        if (errors.Count > 0) return EditResult.Invalid(errors);
-        db.Expect(group, request.Revision!.Value);
-        (group.Code, group.Title) = (newCode!, title!);
-        return await PlanEditing.SaveAsync(db, EditResult.Done, ct);
-    }
-
-    public static async Task<EditResult> DeleteGroupAsync(EcomPlanDbContext db, AccessScope scope, string planId, string code, CancellationToken ct)
-    {
-        var (plan, refusal) = await PlanEditing.EditableAsync(db, scope, planId, ct);
-        if (plan is null) return refusal!;
-        var group = await db.TargetGroups.FirstOrDefaultAsync(g => g.PlanId == planId && g.Code == code, ct);
-        if (group is null) return new EditResult(EditOutcome.NotFound, Message: $"Không có nhóm chỉ tiêu '{code}'.");
-        if (await db.Targets.AnyAsync(t => t.GroupId == group.Id, ct)) return EditResult.Invalid("code", $"Nhóm '{code}' còn chỉ tiêu: chuyển hoặc xóa các chỉ tiêu trước.");
-        db.TargetGroups.Remove(group);
-        return await PlanEditing.SaveAsync(db, EditResult.Done, ct);
-    }
 }

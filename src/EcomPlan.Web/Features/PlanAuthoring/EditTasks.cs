@@ -120,48 +120,4 @@ public static class EditTasks
         task.Agencies.AddRange(coordinating.Select((id, i) => new TaskAgency { AgencyId = id, Role = AgencyRole.Coordinating, Order = i }));
         return (task, errors);
     }
-
-    public static async Task<EditResult> CreateGroupAsync(EcomPlanDbContext db, AccessScope scope, string planId, GroupRequest request, CancellationToken ct)
-    {
-        var (plan, refusal) = await PlanEditing.EditableAsync(db, scope, planId, ct);
-        if (plan is null) return refusal!;
-        var errors = new Dictionary<string, string[]>();
-        var code = PlanEditing.Text(errors, "code", "số hiệu nhóm", request.Code, 32);
-        var title = PlanEditing.Text(errors, "title", "tên nhóm", request.Title, 500);
-        if (code is not null && await db.TaskGroups.AnyAsync(g => g.PlanId == planId && g.Code == code, ct)) errors["code"] = [$"Nhóm nhiệm vụ '{code}' đã có."];
-        if (errors.Count > 0) return EditResult.Invalid(errors);
-        var order = await db.TaskGroups.Where(g => g.PlanId == planId).Select(g => (int?)g.Order).MaxAsync(ct) + 1 ?? 0;
-        var group = new TaskGroup { PlanId = planId, Code = code!, Title = title!, Order = order };
-        db.TaskGroups.Add(group);
-        var result = await PlanEditing.SaveAsync(db, EditResult.Done, ct);
-        return result.Ok ? result with { Id = group.Id } : result;
-    }
-
-    public static async Task<EditResult> UpdateGroupAsync(EcomPlanDbContext db, AccessScope scope, string planId, string code, GroupRequest request, CancellationToken ct)
-    {
-        var (plan, refusal) = await PlanEditing.EditableAsync(db, scope, planId, ct);
-        if (plan is null) return refusal!;
-        var group = await db.TaskGroups.FirstOrDefaultAsync(g => g.PlanId == planId && g.Code == code, ct);
-        if (group is null) return new EditResult(EditOutcome.NotFound, Message: $"Không có nhóm nhiệm vụ '{code}'.");
-        var errors = new Dictionary<string, string[]>();
-        var newCode = PlanEditing.Text(errors, "code", "số hiệu nhóm", request.Code ?? code, 32);
-        var title = PlanEditing.Text(errors, "title", "tên nhóm", request.Title, 500);
-        if (newCode != code && await db.TaskGroups.AnyAsync(g => g.PlanId == planId && g.Code == newCode, ct)) errors["code"] = [$"Nhóm nhiệm vụ '{newCode}' đã có."];
-        if (request.Revision is null) errors["revision"] = ["Thiếu phiên bản của nhóm (revision)."];
-        if (errors.Count > 0) return EditResult.Invalid(errors);
-        db.Expect(group, request.Revision!.Value);
-        (group.Code, group.Title) = (newCode!, title!);
-        return await PlanEditing.SaveAsync(db, EditResult.Done, ct);
-    }
-
-    public static async Task<EditResult> DeleteGroupAsync(EcomPlanDbContext db, AccessScope scope, string planId, string code, CancellationToken ct)
-    {
-        var (plan, refusal) = await PlanEditing.EditableAsync(db, scope, planId, ct);
-        if (plan is null) return refusal!;
-        var group = await db.TaskGroups.FirstOrDefaultAsync(g => g.PlanId == planId && g.Code == code, ct);
-        if (group is null) return new EditResult(EditOutcome.NotFound, Message: $"Không có nhóm nhiệm vụ '{code}'.");
-        if (await db.Tasks.AnyAsync(t => t.GroupId == group.Id, ct)) return EditResult.Invalid("code", $"Nhóm '{code}' còn nhiệm vụ: chuyển hoặc xóa các nhiệm vụ trước.");
-        db.TaskGroups.Remove(group);
-        return await PlanEditing.SaveAsync(db, EditResult.Done, ct);
-    }
 }

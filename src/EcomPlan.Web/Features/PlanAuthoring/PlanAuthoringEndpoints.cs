@@ -36,13 +36,13 @@ public static class PlanAuthoringEndpoints
             .WithName("SetPlanStatements").WithSummary("Thay quan điểm và mục tiêu tổng quát");
 
         plans.MapPost("/{id}/target-groups", async (string id, GroupRequest request, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
-                PlanEditing.ToHttp(await EditTargets.CreateGroupAsync(db, await user.ScopeAsync(ct), id, request, ct), () => TypedResults.Created($"/api/v1/plans/{id}", request)))
+                PlanEditing.ToHttp(await EditGroups.CreateAsync(db, await user.ScopeAsync(ct), id, GroupKind.Target, request, ct), () => TypedResults.Created($"/api/v1/plans/{id}", request)))
             .WithName("CreateTargetGroup").WithSummary("Thêm nhóm chỉ tiêu");
         plans.MapPut("/{id}/target-groups/{code}", async (string id, string code, GroupRequest request, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
-                PlanEditing.ToHttp(await EditTargets.UpdateGroupAsync(db, await user.ScopeAsync(ct), id, code, request, ct), TypedResults.NoContent))
+                PlanEditing.ToHttp(await EditGroups.UpdateAsync(db, await user.ScopeAsync(ct), id, GroupKind.Target, code, request, ct), TypedResults.NoContent))
             .WithName("UpdateTargetGroup").WithSummary("Đổi số hiệu, tên nhóm chỉ tiêu");
         plans.MapDelete("/{id}/target-groups/{code}", async (string id, string code, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
-                PlanEditing.ToHttp(await EditTargets.DeleteGroupAsync(db, await user.ScopeAsync(ct), id, code, ct), TypedResults.NoContent))
+                PlanEditing.ToHttp(await EditGroups.DeleteAsync(db, await user.ScopeAsync(ct), id, GroupKind.Target, code, ct), TypedResults.NoContent))
             .WithName("DeleteTargetGroup").WithSummary("Xóa nhóm chỉ tiêu rỗng");
 
         plans.MapPost("/{id}/targets", async (string id, TargetRequest request, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
@@ -64,13 +64,13 @@ public static class PlanAuthoringEndpoints
             .WithName("DeleteTarget").WithSummary("Xóa chỉ tiêu (?revision=)");
 
         plans.MapPost("/{id}/task-groups", async (string id, GroupRequest request, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
-                PlanEditing.ToHttp(await EditTasks.CreateGroupAsync(db, await user.ScopeAsync(ct), id, request, ct), () => TypedResults.Created($"/api/v1/plans/{id}", request)))
+                PlanEditing.ToHttp(await EditGroups.CreateAsync(db, await user.ScopeAsync(ct), id, GroupKind.Task, request, ct), () => TypedResults.Created($"/api/v1/plans/{id}", request)))
             .WithName("CreateTaskGroup").WithSummary("Thêm nhóm nhiệm vụ");
         plans.MapPut("/{id}/task-groups/{code}", async (string id, string code, GroupRequest request, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
-                PlanEditing.ToHttp(await EditTasks.UpdateGroupAsync(db, await user.ScopeAsync(ct), id, code, request, ct), TypedResults.NoContent))
+                PlanEditing.ToHttp(await EditGroups.UpdateAsync(db, await user.ScopeAsync(ct), id, GroupKind.Task, code, request, ct), TypedResults.NoContent))
             .WithName("UpdateTaskGroup").WithSummary("Đổi số hiệu, tên nhóm nhiệm vụ (kèm revision)");
         plans.MapDelete("/{id}/task-groups/{code}", async (string id, string code, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
-                PlanEditing.ToHttp(await EditTasks.DeleteGroupAsync(db, await user.ScopeAsync(ct), id, code, ct), TypedResults.NoContent))
+                PlanEditing.ToHttp(await EditGroups.DeleteAsync(db, await user.ScopeAsync(ct), id, GroupKind.Task, code, ct), TypedResults.NoContent))
             .WithName("DeleteTaskGroup").WithSummary("Xóa nhóm nhiệm vụ rỗng");
         plans.MapPost("/{id}/tasks", async (string id, TaskRequest request, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
             {

@@ -3,7 +3,7 @@ using EcomPlan.Web.Features.Agencies;
 namespace EcomPlan.Web.Features.Plans;
 
 /// <summary>Group of tasks as the annex groups them.</summary>
-public sealed class TaskGroup : Infrastructure.IRevised
+public sealed class TaskGroup : IPlanGroup
 {
     public int Id { get; set; }
     public required string PlanId { get; set; }

@@ -31,7 +31,7 @@ public enum TargetKind
 }
 
 /// <summary>Group of specific targets as the document groups them (nhóm chỉ tiêu).</summary>
-public sealed class TargetGroup : Infrastructure.IRevised
+public sealed class TargetGroup : IPlanGroup
 {
     public int Id { get; set; }
     public required string PlanId { get; set; }
