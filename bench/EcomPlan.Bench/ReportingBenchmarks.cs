@@ -37,7 +37,8 @@ public class ReportingBenchmark
             .SetProperty(r => r.Difficulties, "Thiếu nhân lực chuyên trách về thương mại điện tử.").SetProperty(r => r.Proposals, "Bố trí kinh phí đào tạo."));
         db.TaskProgress.Where(t => db.Reports.Any(r => r.Id == t.ReportId && r.CycleId == cycle)).ExecuteUpdate(s => s
             .SetProperty(t => t.State, TaskState.InProgress).SetProperty(t => t.Percent, 50).SetProperty(t => t.Results, "Đã triển khai một nửa khối lượng công việc theo kế hoạch năm."));
-        (target, _) = ConsolidatedReports.ForCycleAsync(db, admin, cycle.Value, CancellationToken.None).GetAwaiter().GetResult();
+        var (found, _) = ConsolidatedReports.ForCycleAsync(db, admin, cycle.Value, CancellationToken.None).GetAwaiter().GetResult();
+        target = found ?? throw new InvalidOperationException("the benchmark cycle has no consolidated report");
     }
 
     [Benchmark]
