@@ -145,4 +145,28 @@ public class CatalogueUpsertTests
         Assert.Equal(definition, (await after.Indicators.AsNoTracking().SingleAsync(i => i.Code == "ecommerce_retail_share")).Definition);
         Directory.Delete(seed, recursive: true);
     }
+    [Fact]
+    public async Task Results_cited_by_the_stored_file_name_are_renamed_to_the_document_number_once()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var seed = StartupTests.CopySeedData();
+        using (var first = new StartupTests.App(db, seed)) { _ = first.Services; }
+        // A database seeded before results were cited by number: the source names the text file.
+        await using (var context = StartupTests.Open(db))
+        {
+            var cited = await context.DataValues.Where(v => v.Source != null && v.Source.StartsWith("Văn bản 244/KH-UBND,")).ToListAsync();
+            Assert.NotEmpty(cited);
+            foreach (var v in cited) v.Source = "Văn bản 004_a65b8c3d4f9ed49f.txt," + v.Source![("Văn bản 244/KH-UBND,").Length..];
+            context.SuppressAudit = true;
+            await context.SaveChangesAsync();
+        }
+        using (var second = new StartupTests.App(db, seed)) { _ = second.Services; }
+        using (var third = new StartupTests.App(db, seed)) { _ = third.Services; }
+
+        await using var after = StartupTests.Open(db);
+        Assert.False(await after.DataValues.AnyAsync(v => v.Source != null && v.Source.Contains(".txt")));
+        Assert.Contains(await after.DataValues.Select(v => v.Source).ToListAsync(), s => s == "Văn bản 244/KH-UBND, dòng 9 (kết quả do văn bản báo cáo)");
+        Assert.Equal(1, await after.AuditEntries.CountAsync(a => a.EntityType == "DataValue" && a.EntityId == "*"));
+        Directory.Delete(seed, recursive: true);
+    }
 }

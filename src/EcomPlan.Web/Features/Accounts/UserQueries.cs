@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcomPlan.Web.Features.Accounts;
 
-public sealed record RoleDto(UserRole Role, string RoleName, string? ProvinceCode, int? AgencyId, string? AgencyName, string? CommuneCode, string? CommuneName);
+public sealed record RoleDto(UserRole Role, string RoleName, string? ProvinceCode, int? AgencyId, string? AgencyName, string? CommuneCode, string? CommuneName,
+    string? ProvinceName = null);
 
 public sealed record UserDto(int Id, string Email, string FullName, bool HasPassword, bool TwoFactorEnabled, bool LockedOut,
     DateTimeOffset CreatedAt, string ConcurrencyStamp, IReadOnlyList<RoleDto> Roles);
@@ -28,6 +29,7 @@ public static class UserQueries
                 Commune = db.Communes.Where(c => c.Code == r.CommuneCode).Select(c => new { c.FullName, c.ProvinceCode }).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        var provinceNames = await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.FullName, ct);
         var now = clock.GetUtcNow();
         return users
             .Select(u =>
@@ -35,7 +37,8 @@ public static class UserQueries
                 var mine = roles.Where(r => r.UserId == u.Id).ToList();
                 var scoped = mine.Select(r => new ScopedRole(r.Role, r.ProvinceCode ?? r.Agency?.ProvinceCode ?? r.Commune?.ProvinceCode, r.AgencyId, r.CommuneCode)).ToList();
                 return (User: u, Scoped: scoped, Roles: mine.Select(r => new RoleDto(r.Role, RoleRequests.RoleName(r.Role),
-                    r.ProvinceCode ?? r.Agency?.ProvinceCode ?? r.Commune?.ProvinceCode, r.AgencyId, r.Agency?.Name, r.CommuneCode, r.Commune?.FullName)).ToList());
+                    r.ProvinceCode ?? r.Agency?.ProvinceCode ?? r.Commune?.ProvinceCode, r.AgencyId, r.Agency?.Name, r.CommuneCode, r.Commune?.FullName,
+                    provinceNames.GetValueOrDefault(r.ProvinceCode ?? r.Agency?.ProvinceCode ?? r.Commune?.ProvinceCode ?? ""))).ToList());
             })
             .Where(x => scope.CanManage(x.Scoped) || x.User.Id == scope.UserId && scope.IsSystemAdmin)
             .Select(x => new UserDto(x.User.Id, x.User.Email ?? "", x.User.FullName, x.User.HasPassword, x.User.TwoFactorEnabled,

@@ -47,6 +47,25 @@ public static class AuditQueries
         return (rows, null);
     }
 
+    /// <summary>What the filters offer: the kinds of record and the people found in the entries the scope may read.</summary>
+    public static async Task<(List<(string Type, string Name)> Types, List<(int Id, string Name)> Users)> ChoicesAsync(EcomPlanDbContext db, AccessScope scope,
+        CancellationToken ct)
+    {
+        if (!scope.CanReadAudit) return ([], []);
+        var query = db.AuditEntries.AsNoTracking();
+        if (!scope.IsSystemAdmin)
+        {
+            var provinces = scope.AdministeredProvinces.ToList();
+            query = query.Where(a => a.ProvinceCode != null && provinces.Contains(a.ProvinceCode));
+        }
+        var types = await query.Select(a => a.EntityType).Distinct().ToListAsync(ct);
+        var ids = await query.Where(a => a.UserId != null).Select(a => a.UserId!.Value).Distinct().ToListAsync(ct);
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.FullName, u.Email }).ToListAsync(ct);
+        return (types.Select(t => (t, AuditReading.EntityName(t))).OrderBy(t => t.Item2, VietnameseText.Comparer).ToList(),
+            users.Select(u => (u.Id, string.IsNullOrWhiteSpace(u.FullName) ? u.Email ?? $"#{u.Id}" : $"{u.FullName} ({u.Email})"))
+                .OrderBy(u => u.Item2, VietnameseText.Comparer).ToList());
+    }
+
     public static string FormatVietnamTime(DateTimeOffset at) => at.ToOffset(VietnamOffset).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)

@@ -153,6 +153,7 @@ public static class IndicatorSeeder
             db.DataValues.AddRange(NationalFacts(options, now));
             db.DataValues.AddRange(await PlanResultsAsync(db, now, ct));
         }
+        else await NameResultSourcesAsync(db, now, ct);
         var report = new UpsertReport(added, changes.Where(c => c.Updated.Count > 0 || c.Kept.Count > 0).ToList());
         if (report.Any)
         {
@@ -219,11 +220,48 @@ public static class IndicatorSeeder
                 Plan = db.Plans.Where(p => p.Id == t.PlanId).Select(p => new { p.ProvinceCode, p.DocumentNumber, p.SourceDocument }).First(),
             })
             .ToListAsync(ct);
+        var numbers = await DocumentNumbersAsync(db, ct);
         return results.Select(r => new DataValue
         {
             Code = r.Indicator!, UnitCode = r.Plan.ProvinceCode ?? "VN", Period = r.ResultYear!.Value.ToString(CultureInfo.InvariantCulture), Year = r.ResultYear.Value,
-            Value = r.ResultValue!.Value, Source = $"Văn bản {r.Plan.SourceDocument}, dòng {r.ResultLine} (kết quả do văn bản báo cáo)",
+            Value = r.ResultValue!.Value, Source = ResultSource(numbers.GetValueOrDefault(r.Plan.SourceDocument ?? ""), r.ResultLine),
             Qualifier = "reported", Status = ValueStatus.Approved, CreatedAt = now,
         }).ToList();
     }
+
+    /// <summary>Where a reported result comes from, as an official cites it: the document's number and the line.</summary>
+    public static string ResultSource(string? documentNumber, int? line) =>
+        $"Văn bản {documentNumber ?? "của kế hoạch"}, dòng {line} (kết quả do văn bản báo cáo)";
+
+    /// <summary>
+    /// Databases seeded before results were cited by document number name the stored text file (“Văn bản 004_….txt”):
+    /// rename those sources once, recorded as one audit entry.
+    /// </summary>
+    private static async Task NameResultSourcesAsync(EcomPlanDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var renamed = 0;
+        foreach (var (file, number) in await DocumentNumbersAsync(db, ct))
+        {
+            var old = $"Văn bản {file},";
+            foreach (var value in await db.DataValues.Where(v => v.Source != null && v.Source.StartsWith(old)).ToListAsync(ct))
+            {
+                value.Source = $"Văn bản {number ?? "của kế hoạch"}," + value.Source![old.Length..];
+                renamed++;
+            }
+        }
+        if (renamed > 0)
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, UserName = StartupActor, EntityType = nameof(DataValue), EntityId = "*", Action = "Modified",
+                NewValues = JsonSerializer.Serialize(new { renamedSources = renamed, why = "nguồn ghi số hiệu văn bản thay cho tên tệp" }, AuditJson),
+            });
+    }
+
+    /// <summary>
+    /// The number of each stored document. A document may serve two plans (Đồng Tháp's 244/KH-UBND sets 2026–2030 and
+    /// evaluates 2021–2025, whose own plan was 39/KH-UBND): it is the document of the latest of them.
+    /// </summary>
+    private static async Task<Dictionary<string, string?>> DocumentNumbersAsync(EcomPlanDbContext db, CancellationToken ct) =>
+        (await db.Plans.AsNoTracking().Where(p => p.SourceDocument != null).Select(p => new { p.SourceDocument, p.DocumentNumber, p.PeriodStart }).ToListAsync(ct))
+            .GroupBy(p => p.SourceDocument!).ToDictionary(g => g.Key, g => g.MaxBy(p => p.PeriodStart)!.DocumentNumber);
 }
