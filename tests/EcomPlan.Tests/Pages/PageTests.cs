@@ -106,4 +106,11 @@ public class PageTests(EcomPlanApp app)
         Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
+    [Fact]
+    public async Task Province_areas_are_written_with_the_same_two_decimals_down_the_column()
+    {
+        var html = await Html("/provinces");
+        Assert.Contains(">6.700,40<", html); // Cao Bằng: 6700.4 in the source
+        Assert.DoesNotContain(">6.700,4<", html);
+    }
 }
