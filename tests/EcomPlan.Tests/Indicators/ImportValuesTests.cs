@@ -410,6 +410,8 @@ public class QualitativeAssessmentTests(MutationApp app)
 
         Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync(url, new { status = "on_track", evidence = "ngắn" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync(url, new { status = "insufficient_data", evidence = "Báo cáo năm 2026 của Bộ." })).StatusCode);
+        // "Not achieved" is a verdict of an ended plan, never the status of a running one.
+        Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync(url, new { status = "not_achieved", evidence = "Báo cáo năm 2026 của Bộ." })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await editor.PostAsJsonAsync($"/api/v1/plans/national-2026-2030/targets/{quantitative}/assessment",
             new { status = "on_track", evidence = "Báo cáo năm 2026 của Bộ." })).StatusCode);
         var (khId, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });

@@ -30,6 +30,11 @@ public class ProgressApiTests(EcomPlanApp app)
         Assert.Equal((false, 10m), Verdict("ecommerce_retail_growth"));              // about 10% vs 20%
         Assert.Equal((false, 47m), Verdict("sme_on_ecommerce_platforms"));           // 47% vs 50%
         Assert.Equal("achieved", byIndicator["online_shoppers_population_share"]["progress"]!.Str("status"));
+        // The status is the verdict for every target: "insufficient data" never sits beside "not met 47%".
+        Assert.Equal("not_achieved", byIndicator["sme_on_ecommerce_platforms"]["progress"]!.Str("status"));
+        Assert.All(progress["targets"]!.Items(), t => Assert.Equal(
+            t["evaluation"]!["met"]?.GetValue<bool>() switch { true => "achieved", false => "not_achieved", _ => "insufficient_data" },
+            t["progress"]!.Str("status")));
     }
 
     [Fact]
@@ -41,6 +46,10 @@ public class ProgressApiTests(EcomPlanApp app)
         Assert.False(Met("1.b.2"));    // B2C 32 bn USD (2025, approx.) vs 35
         Assert.False(Met("1.b.1"));    // mean growth 2021–2025 (16, 20, 25, 20, 22) = 20,6 below 25%/year
         Assert.Equal(20.6m, targets["1.b.1"]["evaluation"]!["deciding"]!["value"]!.GetValue<decimal>());
+        // One status per target: the ended plan's status is its verdict, never "needs acceleration" beside "not met".
+        Assert.Equal("not_achieved", targets["1.b.1"]["progress"]!.Str("status"));
+        Assert.Equal("not_achieved", targets["1.b.2"]["progress"]!.Str("status"));
+        Assert.Equal("achieved", targets["1.b.3"]["progress"]!.Str("status"));
         Assert.Null(Met("1.a.1"));     // 55% of the population: the latest national value (53%) is of 2020, before the period
         Assert.Contains("Không có số liệu trong kỳ", targets["1.a.1"]["evaluation"]!.Str("explanation"));
         Assert.Equal(2020, targets["1.a.1"]["progress"]!["latest"]!["year"]!.GetValue<int>());
@@ -69,7 +78,9 @@ public class ProgressApiTests(EcomPlanApp app)
     public async Task The_progress_page_shows_statuses_the_verdicts_and_the_method()
     {
         var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/plans/dong-thap-2021-2025/progress"));
-        Assert.Contains("Đánh giá cuối kỳ", html);
+        Assert.Contains("Kết quả cuối kỳ", html);
+        Assert.DoesNotContain("Cần đẩy nhanh", html);
+        Assert.DoesNotContain("Đúng tiến độ", html);
         Assert.Contains("Không đạt", html);
         Assert.Contains("60,82%", html);
         Assert.Contains("Số chỉ tiêu theo tình trạng", html);

@@ -46,6 +46,12 @@ public static class AssessQualitativeTarget
         if (target.Kind != TargetKind.Qualitative) return (Outcome.Invalid, "Chỉ tiêu định lượng được đánh giá theo số liệu, không đánh giá tay.");
         if (request.Status is not { } status || !Enum.IsDefined(status) || status == ProgressStatus.InsufficientData)
             return (Outcome.Invalid, "Chọn một tình trạng (đã đạt, đúng tiến độ, cần đẩy nhanh, hạn chế, xấu đi).");
+        // An ended plan is judged met or not; a running one by its progress, so the two vocabularies never mix.
+        var closed = plan.PeriodEnd < clock.GetLocalNow().Year;
+        if (!ProgressQueries.StatusesFor(closed).Contains(status))
+            return (Outcome.Invalid, closed
+                ? "Kế hoạch đã kết thúc: chọn \"Đã đạt\" hoặc \"Không đạt\"."
+                : "\"Không đạt\" chỉ dùng khi kế hoạch đã kết thúc; chọn một tình trạng tiến độ.");
         var evidence = request.Evidence?.Trim() ?? "";
         if (evidence.Length is < 10 or > 4000) return (Outcome.Invalid, "Minh chứng phải có từ 10 đến 4000 ký tự (văn bản, số liệu, kết quả kiểm tra…).");
         db.AuditProvinceCode = plan.ProvinceCode;

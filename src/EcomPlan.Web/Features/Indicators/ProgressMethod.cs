@@ -3,14 +3,15 @@ using EcomPlan.Web.Features.Plans;
 namespace EcomPlan.Web.Features.Indicators;
 
 /// <summary>Where a target stands (tình trạng thực hiện chỉ tiêu).</summary>
-public enum ProgressStatus { Achieved, OnTrack, NeedsAcceleration, LimitedProgress, Deteriorating, InsufficientData }
+/// <remarks>NotAchieved is only the verdict of an ended period; it comes last so that stored values keep their meaning.</remarks>
+public enum ProgressStatus { Achieved, OnTrack, NeedsAcceleration, LimitedProgress, Deteriorating, InsufficientData, NotAchieved }
 
 public sealed record Observation(int Year, decimal Value);
 
 /// <summary>A target's requirement and the values observed for its indicator in its unit.</summary>
 public sealed record ProgressInput(
     TargetKind Kind, bool LowerIsBetter, decimal? Value, decimal? Min, decimal? Max, bool Exclusive, int? DeadlineYear,
-    Observation? Baseline, IReadOnlyList<Observation> Series, int? PeriodStart = null, decimal? Tolerance = null);
+    Observation? Baseline, IReadOnlyList<Observation> Series, int? PeriodStart = null, decimal? Tolerance = null, int? PeriodEnd = null);
 
 public sealed record ProgressResult(
     ProgressStatus Status, Observation? Base, Observation? Latest, decimal? Gap, double? ObservedGrowth, double? RequiredGrowth,
@@ -68,6 +69,42 @@ public static class ProgressMethod
                 var lower = lowerIsBetter || kind is TargetKind.Ceiling or TargetKind.Rank;
                 return lower ? (exclusive ? actual < v : actual <= v) : (exclusive ? actual > v : actual >= v);
         }
+    }
+
+    /// <summary>
+    /// The one status a target shows (tình trạng), which cannot contradict itself: for a plan whose period has ended,
+    /// its verdict (met → achieved, not met → not achieved, undecided → insufficient data); otherwise its progress.
+    /// Values after the period never count, and values before it are only a starting point, never the latest.
+    /// </summary>
+    public static ProgressResult Standing(ProgressInput input, bool periodClosed)
+    {
+        var end = input.PeriodEnd ?? int.MaxValue;
+        var start = input.PeriodStart ?? int.MinValue;
+        var kept = input.Series.Where(o => o.Year <= end).OrderBy(o => o.Year).ToList();
+        if (periodClosed)
+        {
+            var verdict = EvaluateEnd(input with { Series = kept });
+            var status = verdict.Met switch { true => ProgressStatus.Achieved, false => ProgressStatus.NotAchieved, _ => ProgressStatus.InsufficientData };
+            var lower = input.LowerIsBetter || input.Kind is TargetKind.Ceiling or TargetKind.Rank;
+            var gap = verdict.Deciding is { } d && verdict.Met == false && TargetFor(input, d.Value, lower).Target is { } t ? t - d.Value : (decimal?)null;
+            // Without a verdict the latest value is still shown, labelled by its year, so the reader sees why.
+            return new(status, input.Baseline, verdict.Deciding ?? kept.LastOrDefault(), gap, null, null, null, null,
+                $"Kỳ kế hoạch đã kết thúc. {verdict.Explanation}");
+        }
+        var inPeriod = kept.Where(o => o.Year >= start).ToList();
+        if (inPeriod.Count == 0 && kept.Count > 0 && input.Kind != TargetKind.Qualitative)
+        {
+            var before = kept[^1];
+            return new(ProgressStatus.InsufficientData, input.Baseline ?? before, null, null, null, null, null, null,
+                $"Chưa có số liệu trong kỳ {start}–{end}: số liệu mới nhất là năm {before.Year} ({before.Value:0.##}), trước kỳ, chỉ dùng làm mốc.");
+        }
+        // The starting point: the stated baseline, else the last value before the period (not for yearly growth,
+        // where each year stands alone), else the period's first value.
+        var prior = input.Baseline is null && input.Kind != TargetKind.Growth && inPeriod.Count > 0 ? kept.LastOrDefault(o => o.Year < start) : null;
+        var result = Evaluate(input with { Series = prior is null ? inPeriod : [prior, .. inPeriod] });
+        return result.Latest is { } l && input.Kind != TargetKind.Qualitative
+            ? result with { Explanation = $"Theo giá trị năm {l.Year} ({l.Value:0.##}). {result.Explanation}" }
+            : result;
     }
 
     public static ProgressResult Evaluate(ProgressInput input)

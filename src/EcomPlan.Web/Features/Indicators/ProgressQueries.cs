@@ -47,20 +47,30 @@ public static class ProgressQueries
             var lowerIsBetter = t.Indicator is { } code && indicators.TryGetValue(code, out var i) && i.Direction == "lower";
             var input = new ProgressInput(t.Kind, lowerIsBetter, t.Value, t.Min, t.Max, t.Exclusive, t.DeadlineYear,
                 t.Baseline is { Value: { } bv } b ? new Observation(b.Year, bv) : null,
-                series.Select(s => new Observation(s.Year, s.Value)).ToList(), plan.PeriodStart, t.Tolerance);
-            var progress = ProgressMethod.Evaluate(input);
-            var evaluation = closed ? ProgressMethod.EvaluateEnd(input) : null;
+                series.Select(s => new Observation(s.Year, s.Value)).ToList(), plan.PeriodStart, t.Tolerance, plan.PeriodEnd);
+            var progress = ProgressMethod.Standing(input, closed);
+            var evaluation = closed ? ProgressMethod.EvaluateEnd(input with { Series = input.Series.Where(o => o.Year <= plan.PeriodEnd).ToList() }) : null;
             // A qualitative target takes the latest status its owner set by hand, with the evidence.
             if (t.Kind == TargetKind.Qualitative && assessments.TryGetValue(t.Id, out var a))
             {
                 progress = progress with { Status = a.Status, Explanation = $"Đánh giá ngày {VietnameseText.FormatDate(DateOnly.FromDateTime(a.AssessedAt.UtcDateTime))}: {a.Evidence}" };
-                if (closed) evaluation = new EvaluationResult(a.Status == ProgressStatus.Achieved, null, progress.Explanation);
+                if (closed)
+                {
+                    // An ended plan's qualitative target is met or not: whatever else its owner said is not a verdict.
+                    evaluation = new EvaluationResult(a.Status switch { ProgressStatus.Achieved => true, ProgressStatus.NotAchieved => false, _ => null }, null, progress.Explanation);
+                    progress = progress with { Status = evaluation.Met switch { true => ProgressStatus.Achieved, false => ProgressStatus.NotAchieved, _ => ProgressStatus.InsufficientData } };
+                }
             }
             return new TargetProgress(t, t.Indicator is { } c && indicators.TryGetValue(c, out var ind) ? ind.NameVi : null, unit, series, progress, evaluation);
         }).ToList();
-        var counts = Enum.GetValues<ProgressStatus>().ToDictionary(s => s, s => rows.Count(r => r.Progress.Status == s));
+        // The statuses a plan can have: progress while it runs, the verdict once it has ended.
+        var counts = StatusesFor(closed).ToDictionary(s => s, s => rows.Count(r => r.Progress.Status == s));
         return new PlanProgress(planId, unit, closed, rows, counts);
     }
+
+    public static IReadOnlyList<ProgressStatus> StatusesFor(bool periodClosed) => periodClosed
+        ? [ProgressStatus.Achieved, ProgressStatus.NotAchieved, ProgressStatus.InsufficientData]
+        : [ProgressStatus.Achieved, ProgressStatus.OnTrack, ProgressStatus.NeedsAcceleration, ProgressStatus.LimitedProgress, ProgressStatus.Deteriorating, ProgressStatus.InsufficientData];
 
     public static string StatusName(ProgressStatus s) => s switch
     {
@@ -69,6 +79,7 @@ public static class ProgressQueries
         ProgressStatus.NeedsAcceleration => "Cần đẩy nhanh",
         ProgressStatus.LimitedProgress => "Tiến triển hạn chế",
         ProgressStatus.Deteriorating => "Đang xấu đi",
+        ProgressStatus.NotAchieved => "Không đạt",
         _ => "Chưa đủ số liệu",
     };
 
