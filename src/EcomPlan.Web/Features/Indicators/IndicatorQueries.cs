@@ -17,8 +17,11 @@ public sealed record RegionValue(string RegionCode, string RegionName, decimal V
 
 public sealed record ProjectionPoint(int Year, decimal Value, string TargetKey);
 
+/// <summary>A unit offered in a picker, by its name.</summary>
+public sealed record UnitChoice(string Code, string Name);
+
 public sealed record IndicatorDetail(Indicator Indicator, IReadOnlyList<SeriesPoint> Series, string UnitCode, string UnitName,
-    IReadOnlyList<string> UnitsWithData, IReadOnlyList<UnitValue> LatestByProvince, IReadOnlyList<IndicatorTargetLine> Targets,
+    IReadOnlyList<UnitChoice> Units, bool HasCommuneData, IReadOnlyList<UnitChoice> CommuneMatches, IReadOnlyList<UnitValue> LatestByProvince, IReadOnlyList<IndicatorTargetLine> Targets,
     IReadOnlyList<UnitValue> IllustrativeByProvince, IReadOnlyList<RegionValue> Regions, IReadOnlyList<ProjectionPoint> Projection);
 
 public static class IndicatorQueries
@@ -33,37 +36,50 @@ public static class IndicatorQueries
         return rows.OrderBy(r => r.NameVi, VietnameseText.Comparer).ToList();
     }
 
-    /// <summary>One indicator for one unit ("VN", a province or a commune code; by default the country, or the first unit with values).</summary>
-    public static async Task<IndicatorDetail?> GetAsync(EcomPlanDbContext db, string code, string? unit, AccessScope scope, CancellationToken ct)
+    /// <summary>
+    /// One indicator for one unit ("VN", a province or a commune code; by default the country, or the first province
+    /// with values). Loads only what the page shows: the unit's series, each province's latest value (chosen in SQL),
+    /// the targets on this indicator and, when asked, at most <see cref="CommuneMatchLimit"/> communes by name, so
+    /// that its cost does not grow with the commune data.
+    /// </summary>
+    public static async Task<IndicatorDetail?> GetAsync(EcomPlanDbContext db, string code, string? unit, AccessScope scope, CancellationToken ct,
+        string? communeSearch = null)
     {
         var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, ct);
         if (indicator is null) return null;
-        var values = await db.DataValues.AsNoTracking()
-            .Where(v => v.Code == code && v.IsCurrent && v.Status == ValueStatus.Approved && !v.IsIllustrative && v.Period.Length == 4)
-            .Select(v => new { v.UnitCode, v.Year, v.Value, v.Source, v.Qualifier, v.IsIllustrative })
-            .ToListAsync(ct);
-        var units = values.Select(v => v.UnitCode).Distinct().OrderBy(u => u == "VN" ? "" : u).ToList();
-        unit ??= units.Contains("VN") ? "VN" : units.FirstOrDefault() ?? "VN";
-        var provinces = await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, ct);
-        string NameOf(string u) => u == "VN" ? "Cả nước" : provinces.GetValueOrDefault(u) ?? u;
-        var series = values.Where(v => v.UnitCode == unit).OrderBy(v => v.Year)
-            .Select(v => new SeriesPoint(v.Year, v.Value, v.Source, v.Qualifier, v.IsIllustrative)).ToList();
-        var latestByProvince = values.Where(v => provinces.ContainsKey(v.UnitCode))
-            .GroupBy(v => v.UnitCode).Select(g => g.OrderBy(v => v.Year).Last())
-            .Select(v => new UnitValue(v.UnitCode, NameOf(v.UnitCode), v.Year, v.Value, v.Source))
+        var yearly = db.DataValues.AsNoTracking().Where(v => v.Code == code && v.IsCurrent && v.Period.Length == 4);
+        var real = yearly.Where(v => v.Status == ValueStatus.Approved && !v.IsIllustrative);
+        var latestByProvince = (await LatestPerProvinceAsync(db, real, ct))
             .OrderBy(v => indicator.LowerIsBetter ? v.Value : -v.Value).ThenBy(v => v.UnitName, VietnameseText.Comparer).ToList();
-        var visible = await PlanQueries.VisibleIdsAsync(db, scope, ct);
-        var targets = await PlanQueries.TargetsAsync(db, null, new PlanItemFilter(), scope, ct);
-        var titles = await db.Plans.AsNoTracking().Where(p => visible.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => new { p.Title, p.ProvinceCode }, ct);
-        var lines = targets.Where(t => t.Indicator == code)
+        var hasCountry = await real.AnyAsync(v => v.UnitCode == "VN", ct);
+        unit ??= hasCountry ? "VN" : latestByProvince.Select(v => v.UnitCode).Order(StringComparer.Ordinal).FirstOrDefault()
+            ?? await real.OrderBy(v => v.UnitCode).Select(v => v.UnitCode).FirstOrDefaultAsync(ct) ?? "VN";
+        var unitName = await UnitNameAsync(db, unit, ct);
+        var series = await real.Where(v => v.UnitCode == unit).OrderBy(v => v.Year)
+            .Select(v => new SeriesPoint(v.Year, v.Value, v.Source, v.Qualifier, v.IsIllustrative)).ToListAsync(ct);
+
+        // The unit picker: the country and the provinces with data by name; communes are found by a search, never listed.
+        var choices = new List<UnitChoice>();
+        if (hasCountry) choices.Add(new("VN", "Cả nước"));
+        choices.AddRange(latestByProvince.OrderBy(v => v.UnitName, VietnameseText.Comparer).Select(v => new UnitChoice(v.UnitCode, v.UnitName)));
+        if (choices.All(c => c.Code != unit)) choices.Add(new(unit, unitName));
+        var hasCommuneData = await real.AnyAsync(v => db.Communes.Any(c => c.Code == v.UnitCode), ct);
+        var communes = hasCommuneData && VietnameseText.Fold(communeSearch) is { Length: > 0 } folded
+            ? await db.Communes.AsNoTracking()
+                .Where(c => c.SearchText.Contains(folded) && real.Any(v => v.UnitCode == c.Code))
+                .OrderBy(c => c.Name).Take(CommuneMatchLimit)
+                .Select(c => new UnitChoice(c.Code, c.FullName + ", " + db.Provinces.Where(p => p.Code == c.ProvinceCode).Select(p => p.Name).First()))
+                .ToListAsync(ct)
+            : [];
+
+        var targets = await PlanQueries.TargetsAsync(db, null, new PlanItemFilter(Indicator: code), scope, ct);
+        var planIds = targets.Select(t => t.PlanId).Distinct().ToList();
+        var titles = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => new { p.Title, p.ProvinceCode }, ct);
+        var lines = targets
             .Select(t => new IndicatorTargetLine(t.PlanId, titles[t.PlanId].Title, t.Key, t.Requirement, t.Value ?? t.Min, t.DeadlineYear, titles[t.PlanId].ProvinceCode ?? "VN"))
             .ToList();
         // Illustration, when generated on request, is a list of its own: never in the series or the ranking above.
-        var illustrative = (await db.DataValues.AsNoTracking()
-                .Where(v => v.Code == code && v.IsIllustrative && v.IsCurrent)
-                .Select(v => new { v.UnitCode, v.Year, v.Value, v.Source }).ToListAsync(ct))
-            .GroupBy(v => v.UnitCode).Select(g => g.OrderBy(v => v.Year).Last())
-            .Select(v => new UnitValue(v.UnitCode, NameOf(v.UnitCode), v.Year, v.Value, v.Source))
+        var illustrative = (await LatestPerProvinceAsync(db, yearly.Where(v => v.IsIllustrative), ct))
             .OrderBy(v => v.UnitName, VietnameseText.Comparer).ToList();
         var regions = await RegionsAsync(db, indicator, latestByProvince, ct);
         // The trend of the unit's own targets extended to their deadline, by the progress method.
@@ -74,7 +90,26 @@ public static class IndicatorQueries
             .Where(x => x.Result.Projection is not null && x.Line.DeadlineYear > series[^1].Year)
             .Select(x => new ProjectionPoint(x.Line.DeadlineYear!.Value, Math.Round(x.Result.Projection!.Value, 2), x.Line.Key))
             .DistinctBy(p => p.Year).ToList();
-        return new IndicatorDetail(indicator, series, unit, NameOf(unit), units, latestByProvince, lines, illustrative, regions, projection);
+        return new IndicatorDetail(indicator, series, unit, unitName, choices, hasCommuneData, communes, latestByProvince, lines, illustrative, regions, projection);
+    }
+
+    public const int CommuneMatchLimit = 20;
+
+    /// <summary>Each province's value of its latest year: at most one row per province leaves the database.</summary>
+    private static async Task<List<UnitValue>> LatestPerProvinceAsync(EcomPlanDbContext db, IQueryable<DataValue> values, CancellationToken ct) =>
+        await (from v in values
+               join p in db.Provinces on v.UnitCode equals p.Code
+               where !values.Any(w => w.UnitCode == v.UnitCode && w.Year > v.Year)
+               select new UnitValue(v.UnitCode, p.Name, v.Year, v.Value, v.Source))
+            .ToListAsync(ct);
+
+    private static async Task<string> UnitNameAsync(EcomPlanDbContext db, string unit, CancellationToken ct)
+    {
+        if (unit == "VN") return "Cả nước";
+        return await db.Provinces.AsNoTracking().Where(p => p.Code == unit).Select(p => p.Name).FirstOrDefaultAsync(ct)
+            ?? await db.Communes.AsNoTracking().Where(c => c.Code == unit)
+                .Select(c => c.FullName + ", " + db.Provinces.Where(p => p.Code == c.ProvinceCode).Select(p => p.Name).First()).FirstOrDefaultAsync(ct)
+            ?? unit;
     }
 
     /// <summary>
@@ -124,8 +159,8 @@ public static class IndicatorQueries
                     : TypedResults.File(Spreadsheet.WriteCsv(rows), "text/csv; charset=utf-8", $"so-lieu-{code}.csv");
             })
             .WithName("ExportIndicatorValues").WithSummary("Xuất số liệu đã duyệt (thật) của một chỉ số ra CSV hoặc XLSX");
-        group.MapGet("/{code}", async Task<Results<Ok<IndicatorDetail>, ProblemHttpResult>> (string code, string? unit, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
-                await GetAsync(db, code, unit, await user.ScopeAsync(ct), ct) is { } detail ? TypedResults.Ok(detail) : Problems.NotFound($"Không có chỉ số mã '{code}'."))
+        group.MapGet("/{code}", async Task<Results<Ok<IndicatorDetail>, ProblemHttpResult>> (string code, string? unit, string? commune, EcomPlanDbContext db, CurrentUser user, CancellationToken ct) =>
+                await GetAsync(db, code, unit, await user.ScopeAsync(ct), ct, commune) is { } detail ? TypedResults.Ok(detail) : Problems.NotFound($"Không có chỉ số mã '{code}'."))
             .WithName("GetIndicator").WithSummary("Một chỉ số: định nghĩa, chuỗi số liệu của một đơn vị, so sánh các tỉnh, các chỉ tiêu dùng chỉ số này");
         return app;
     }

@@ -46,4 +46,4 @@ public sealed record TaskDto(
 }
 
 /// <summary>Filters shared by the API and the plan page.</summary>
-public sealed record PlanItemFilter(string? Group = null, int? Agency = null, string? Q = null);
+public sealed record PlanItemFilter(string? Group = null, int? Agency = null, string? Q = null, string? Indicator = null);

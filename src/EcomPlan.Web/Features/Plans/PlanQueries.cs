@@ -75,6 +75,7 @@ public static class PlanQueries
         if (planId is not null) query = query.Where(t => t.PlanId == planId);
         if (!string.IsNullOrWhiteSpace(filter.Group)) query = query.Where(t => t.Group!.Code == filter.Group);
         if (filter.Agency is { } agency) query = query.Where(t => t.Monitors.Any(m => m.AgencyId == agency));
+        if (filter.Indicator is { } indicator) query = query.Where(t => t.Indicator == indicator);
         foreach (var word in SearchWords(filter.Q))
             query = query.Where(t => t.SearchText.Contains(word) || t.Monitors.Any(m => m.Agency!.SearchText.Contains(word)));
 
