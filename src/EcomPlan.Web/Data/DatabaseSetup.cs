@@ -51,12 +51,30 @@ public static class DatabaseSetup
             Directory.CreateDirectory(folder);
             connectionString = $"Data Source={Path.Combine(folder, "ecomplan.db")}";
         }
+        if (provider == DatabaseProvider.PostgreSql) connectionString = BoundedPool(connectionString, configuration.GetValue<int?>("Database:MaxPoolSize"));
         // A factory as well as the scoped context: components rendered at the same time (the layout and its page)
         // must not share one context, so CurrentUser reads through a context of its own.
         services.AddDbContextFactory<EcomPlanDbContext>((sp, o) => o.UseEcomPlanDatabase(provider, connectionString)
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
         services.Configure<SeedDataOptions>(configuration.GetSection("SeedData"));
         return services;
+    }
+
+    /// <summary>The pool size when neither the connection string nor Database:MaxPoolSize sets one.</summary>
+    public const int DefaultMaxPoolSize = 30;
+
+    /// <summary>
+    /// Caps the app's PostgreSQL connections well below the server's max_connections (100 by default), so that a
+    /// burst of requests waits for a free connection instead of taking them all and locking out psql and backups.
+    /// A "Maximum Pool Size" in the connection string wins; then Database:MaxPoolSize; then <see cref="DefaultMaxPoolSize"/>.
+    /// </summary>
+    public static string BoundedPool(string connectionString, int? configured)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var explicitlySet = connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
+            || connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase);
+        if (!explicitlySet) builder.MaxPoolSize = configured is > 0 ? configured.Value : DefaultMaxPoolSize;
+        return builder.ConnectionString;
     }
 
     /// <summary>

@@ -26,14 +26,17 @@ public sealed record IndicatorDetail(Indicator Indicator, IReadOnlyList<SeriesPo
 
 public static class IndicatorQueries
 {
+    /// <summary>The catalogue with its counts, each counted in one grouped query rather than one count per indicator.</summary>
     public static async Task<List<IndicatorSummary>> ListAsync(EcomPlanDbContext db, CancellationToken ct)
     {
-        var rows = await db.Indicators.AsNoTracking()
-            .Select(i => new IndicatorSummary(i.Code, i.NameVi, i.NameEn, i.Unit, i.Direction,
-                db.Targets.Count(t => t.Indicator == i.Code),
-                db.DataValues.Count(v => v.Code == i.Code && v.IsCurrent && v.Status == ValueStatus.Approved && !v.IsIllustrative)))
-            .ToListAsync(ct);
-        return rows.OrderBy(r => r.NameVi, VietnameseText.Comparer).ToList();
+        var targetCounts = await db.Targets.AsNoTracking().Where(t => t.Indicator != null).GroupBy(t => t.Indicator!)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var valueCounts = await db.DataValues.AsNoTracking().Where(v => v.IsCurrent && v.Status == ValueStatus.Approved && !v.IsIllustrative)
+            .GroupBy(v => v.Code).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var rows = await db.Indicators.AsNoTracking().Select(i => new { i.Code, i.NameVi, i.NameEn, i.Unit, i.Direction }).ToListAsync(ct);
+        return rows.Select(i => new IndicatorSummary(i.Code, i.NameVi, i.NameEn, i.Unit, i.Direction,
+                targetCounts.GetValueOrDefault(i.Code), valueCounts.GetValueOrDefault(i.Code)))
+            .OrderBy(r => r.NameVi, VietnameseText.Comparer).ToList();
     }
 
     /// <summary>
