@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using EcomPlan.Tests.Infrastructure;
+using EcomPlan.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EcomPlan.Tests.Browser;
+
+/// <summary>The reporting forms as an official uses them: nothing typed is lost, every error sits beside its field.</summary>
+[Collection(BrowserCollection.Name)]
+public class ReportingFormsBrowserTests(BrowserApp app)
+{
+    private const string Plan = "dong-thap-2026-2030";
+
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("ECOMPLAN_SCREENSHOTS") is { Length: > 0 } folder)
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"reporting-{name}.png"), FullPage = true });
+    }
+
+    /// <summary>Opens an ad-hoc cycle of Đồng Tháp's plan through the API; returns the report of <paramref name="agency"/>.</summary>
+    private async Task<int> OpenReportAsync(int agency, string label)
+    {
+        var (adminId, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "82" });
+        using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", await app.TokenForAsync(adminId));
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(10);
+        var response = await api.PostAsJsonAsync($"/api/v1/plans/{Plan}/reporting-cycles", new { label, due = due.ToString("yyyy-MM-dd") });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var cycle = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
+        await using var db = app.CreateDbContext();
+        return await db.Reports.Where(r => r.CycleId == cycle && r.AgencyId == agency).Select(r => r.Id).SingleAsync();
+    }
+
+    [Fact]
+    public async Task A_report_with_one_bad_field_keeps_every_other_field_names_the_task_and_saves_once_fixed()
+    {
+        var agency = await app.AgencyIdAsync("82", "Sở Công Thương");
+        var (_, reporterEmail) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.AgencyReporter, AgencyId = agency });
+        var id = await OpenReportAsync(agency, "Báo cáo đột xuất – giữ dữ liệu đã nhập");
+        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(reporterEmail, TestAccounts.Password);
+        await page.GotoAsync($"/reporting/reports/{id}");
+
+        var rows = await page.Locator("table.report-tasks tbody tr").CountAsync();
+        Assert.True(rows >= 3);
+        for (var k = 0; k < 3; k++)
+        {
+            await page.Locator($"select[name='State[{k}]']").SelectOptionAsync("InProgress");
+            await page.Locator($"textarea[name='Results[{k}]']").FillAsync($"Kết quả nhiệm vụ thứ {k + 1} đã gõ.");
+        }
+        await page.Locator("input[name='Percent[0]']").FillAsync("40,5");
+        await page.Locator("input[name='Percent[1]']").FillAsync("abc");
+        await page.Locator("input[name='Percent[2]']").FillAsync("25");
+        await page.GetByLabel("Kết quả thực hiện chung").FillAsync("Tóm tắt sáu tháng: triển khai đúng tiến độ.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu nháp" }).ClickAsync();
+
+        // Refused: every field kept as typed, the error beside the percent of the second task, naming it.
+        var taskName = await page.Locator("input[name='Percent[1]']").GetAttributeAsync("aria-label");
+        var secondTask = taskName!.Split(" – ", 2)[1];
+        await Expect(page.Locator(".error-report")).ToContainTextAsync($"{secondTask}: tỷ lệ hoàn thành 'abc' không phải là số");
+        await Expect(page.Locator("tr.invalid .field-error")).ToHaveCountAsync(1);
+        await Expect(page.Locator("tr.invalid input[name='Percent[1]']")).ToHaveValueAsync("abc");
+        await Expect(page.Locator("input[name='Percent[0]']")).ToHaveValueAsync("40,5");
+        await Expect(page.Locator("input[name='Percent[2]']")).ToHaveValueAsync("25");
+        for (var k = 0; k < 3; k++) await Expect(page.Locator($"textarea[name='Results[{k}]']")).ToHaveValueAsync($"Kết quả nhiệm vụ thứ {k + 1} đã gõ.");
+        await Expect(page.GetByLabel("Kết quả thực hiện chung")).ToHaveValueAsync("Tóm tắt sáu tháng: triển khai đúng tiến độ.");
+        await ShotAsync(page, "report-refused");
+
+        // Fixed ("40,5" is a Vietnamese decimal) and saved.
+        await page.Locator("input[name='Percent[1]']").FillAsync("60");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu nháp" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu nháp");
+        await Expect(page.Locator("input[name='Percent[0]']")).ToHaveValueAsync("41");
+        await Expect(page.Locator("input[name='Percent[1]']")).ToHaveValueAsync("60");
+        await Expect(page.Locator("textarea[name='Results[1]']")).ToHaveValueAsync("Kết quả nhiệm vụ thứ 2 đã gõ.");
+    }
+}

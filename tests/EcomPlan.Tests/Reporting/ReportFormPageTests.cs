@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using EcomPlan.Tests.Infrastructure;
+using EcomPlan.Web.Features.Reporting;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcomPlan.Tests.Reporting;
+
+/// <summary>The report form keeps everything typed when anything is refused, and says every problem beside its field.</summary>
+[Collection(ReportingCollection.Name)]
+public class ReportFormPageTests(ReportingApp app)
+{
+    private static string NameOf(JsonNode task) =>
+        ReportForm.TaskName(task.Str("groupCode"), task["number"]?.GetValue<string>(), task.Str("text"));
+
+    [Fact]
+    public async Task A_bad_percent_keeps_every_typed_field_names_each_task_and_writes_nothing_then_the_fix_saves()
+    {
+        var (department, reporterApi, reporterEmail, agency) = await app.ActorsAsync();
+        var (_, id) = await app.OpenAdHocAsync(department, agency, "Báo cáo đột xuất – biểu mẫu giữ dữ liệu");
+        var tasks = (await reporterApi.GetJsonAsync($"/api/v1/reports/{id}"))["tasks"]!.AsArray();
+        Assert.True(tasks.Count >= 3);
+        var client = await app.SignInAsync(reporterEmail);
+        var url = $"/reporting/reports/{id}";
+        var fields = new Dictionary<string, string>
+        {
+            ["Action"] = "draft", ["Summary"] = "Tóm tắt gõ tay, không được mất.", ["Difficulties"] = "Khó khăn gõ tay.", ["Proposals"] = "Kiến nghị gõ tay.",
+        };
+        for (var k = 0; k < tasks.Count; k++)
+            (fields[$"State[{k}]"], fields[$"Percent[{k}]"], fields[$"Results[{k}]"]) = ("InProgress", "30", $"Kết quả dòng {k} gõ tay");
+        fields["Percent[0]"] = "40,5";
+        fields["Percent[1]"] = "abc";
+        fields["Percent[2]"] = "120";
+
+        var html = WebUtility.HtmlDecode(await (await client.PostFormAsync(url, "report", fields)).Content.ReadAsStringAsync());
+        Assert.Contains("Chưa lưu được", html);
+        for (var k = 0; k < tasks.Count; k++) Assert.Contains($"Kết quả dòng {k} gõ tay", html);
+        Assert.Contains("Tóm tắt gõ tay, không được mất.", html);
+        Assert.Contains("Kiến nghị gõ tay.", html);
+        Assert.Matches(new Regex("name=\"Percent\\[1\\]\"[^>]*value=\"abc\""), html);
+        Assert.Matches(new Regex("name=\"Percent\\[0\\]\"[^>]*value=\"40,5\""), html);
+        // Both problems at once, each naming its task, each beside its field.
+        Assert.Contains($"{NameOf(tasks[1]!)}: tỷ lệ hoàn thành 'abc' không phải là số", html);
+        Assert.Contains($"{NameOf(tasks[2]!)}: tỷ lệ hoàn thành 120% phải từ 0 đến 100", html);
+        Assert.Equal(2, Regex.Matches(html, "<span class=\"field-error\"").Count);
+        await using (var db = app.CreateDbContext())
+        {
+            var report = await db.Reports.AsNoTracking().Include(r => r.Tasks).SingleAsync(r => r.Id == id);
+            Assert.Equal((ReportStatus.NotStarted, (string?)null, 0), (report.Status, report.Summary, report.Revision));
+            Assert.All(report.Tasks, t => Assert.Null(t.Results));
+        }
+
+        fields["Percent[1]"] = "100";
+        fields["State[1]"] = "Done";
+        fields["Percent[2]"] = "75,5";
+        html = WebUtility.HtmlDecode(await (await client.PostFormAsync(url, "report", fields)).Content.ReadAsStringAsync());
+        Assert.Contains("Đã lưu nháp.", html);
+        Assert.Contains($"{NameOf(tasks[0]!)}: tỷ lệ hoàn thành 40,5 được ghi tròn thành 41%", html);
+        await using (var db = app.CreateDbContext())
+        {
+            var report = await db.Reports.AsNoTracking().Include(r => r.Tasks).SingleAsync(r => r.Id == id);
+            Assert.Equal((ReportStatus.Draft, "Tóm tắt gõ tay, không được mất."), (report.Status, report.Summary));
+            var byTask = report.Tasks.ToDictionary(t => t.TaskId);
+            Assert.Equal(41, byTask[tasks[0]!["taskId"]!.GetValue<int>()].Percent);
+            Assert.Equal((TaskState.Done, 100), (byTask[tasks[1]!["taskId"]!.GetValue<int>()].State, byTask[tasks[1]!["taskId"]!.GetValue<int>()].Percent));
+            Assert.Equal(76, byTask[tasks[2]!["taskId"]!.GetValue<int>()].Percent);
+        }
+    }
+
+    [Fact]
+    public async Task The_API_names_each_refused_line_by_its_field_path_and_task()
+    {
+        var (department, reporter, _, agency) = await app.ActorsAsync();
+        var (_, id) = await app.OpenAdHocAsync(department, agency, "Báo cáo đột xuất – lỗi theo dòng");
+        var report = await reporter.GetJsonAsync($"/api/v1/reports/{id}");
+        var tasks = report["tasks"]!.AsArray();
+        var lines = tasks.Select((t, k) => new { taskId = t!["taskId"]!.GetValue<int>(), state = k == 2 ? "done" : "in_progress", percent = k == 1 ? 140 : 30 }).ToList();
+        var response = await reporter.PostAsJsonAsync($"/api/v1/reports/{id}/submit", new { revision = report["revision"]!.GetValue<int>(), summary = "", tasks = lines });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.Equal(["summary", "tasks[1].percent", "tasks[2].percent"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.StartsWith(NameOf(tasks[1]!), errors["tasks[1].percent"]![0]!.GetValue<string>());
+        Assert.Contains("140%", errors["tasks[1].percent"]![0]!.GetValue<string>());
+        Assert.StartsWith(NameOf(tasks[2]!), errors["tasks[2].percent"]![0]!.GetValue<string>());
+        Assert.Equal("not_started", (await reporter.GetJsonAsync($"/api/v1/reports/{id}")).Str("status"));
+    }
+}
