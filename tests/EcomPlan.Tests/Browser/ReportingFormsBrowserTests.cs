@@ -78,4 +78,40 @@ public class ReportingFormsBrowserTests(BrowserApp app)
         await Expect(page.Locator("input[name='Percent[1]']")).ToHaveValueAsync("60");
         await Expect(page.Locator("textarea[name='Results[1]']")).ToHaveValueAsync("Kết quả nhiệm vụ thứ 2 đã gõ.");
     }
+
+    [Fact]
+    public async Task The_regime_form_keeps_its_entries_when_a_date_is_impossible_and_saves_once_fixed()
+    {
+        const string plan = "khanh-hoa-2026-2030";
+        var (_, adminEmail) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(adminEmail, TestAccounts.Password);
+        await page.GotoAsync($"/plans/{plan}/reporting");
+        var form = page.Locator("form.regime-form");
+        await form.GetByLabel("UBND các xã, phường của tỉnh").CheckAsync();
+        await form.Locator("input[name='SixMonthly.Due']").FillAsync("20/06");
+        await form.Locator("input[name='Yearly.Due']").FillAsync("30/02");
+        await form.Locator("input[name='Yearly.CutOff']").FillAsync("15/11");
+        await form.Locator("input[name='Yearly.Opens']").FillAsync("45");
+        await form.Locator("input[name='Remind']").FillAsync("7");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Lưu chế độ báo cáo" }).ClickAsync();
+
+        form = page.Locator("form.regime-form");
+        await Expect(form.Locator("input[name='Yearly.Due'] + .field-error")).ToContainTextAsync("'30/02' không phải ngày/tháng hợp lệ");
+        await Expect(form.Locator("input[name='Yearly.Due']")).ToHaveValueAsync("30/02");
+        await Expect(form.Locator("input[name='SixMonthly.Due']")).ToHaveValueAsync("20/06");
+        await Expect(form.Locator("input[name='Yearly.CutOff']")).ToHaveValueAsync("15/11");
+        await Expect(form.Locator("input[name='Yearly.Opens']")).ToHaveValueAsync("45");
+        await Expect(form.Locator("input[name='Remind']")).ToHaveValueAsync("7");
+        await Expect(form.GetByLabel("UBND các xã, phường của tỉnh")).ToBeCheckedAsync();
+        await ShotAsync(page, "regime-refused-390");
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the reporting page scrolls sideways at 390 px");
+
+        await form.Locator("input[name='Yearly.Due']").FillAsync("28/02");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Lưu chế độ báo cáo" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu chế độ báo cáo");
+        await Expect(page.Locator("table.regime")).ToContainTextAsync("28/02");
+        await Expect(page.Locator("table.regime")).ToContainTextAsync("20/06");
+    }
 }

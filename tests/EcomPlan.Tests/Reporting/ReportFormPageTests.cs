@@ -86,4 +86,34 @@ public class ReportFormPageTests(ReportingApp app)
         Assert.StartsWith(NameOf(tasks[2]!), errors["tasks[2].percent"]![0]!.GetValue<string>());
         Assert.Equal("not_started", (await reporter.GetJsonAsync($"/api/v1/reports/{id}")).Str("status"));
     }
+
+    [Fact]
+    public async Task The_regime_form_keeps_every_entry_when_a_date_or_number_is_bad_and_writes_nothing()
+    {
+        const string plan = "national-2026-2030";
+        var (_, email) = await app.CreateUserAsync(new EcomPlan.Web.Features.Accounts.RoleAssignment { Role = EcomPlan.Web.Features.Accounts.UserRole.MinistryEditor });
+        var client = await app.SignInAsync(email);
+        async Task<string> RegimeNowAsync()
+        {
+            await using var db = app.CreateDbContext();
+            var r = await db.ReportingRegimes.AsNoTracking().Include(x => x.Rules).FirstOrDefaultAsync(x => x.PlanId == plan);
+            return r is null ? "none" : $"{r.UpdatedAt:O} {r.CommunesReport} {string.Join(",", r.Rules.Select(x => $"{x.Kind}{x.DueDay}/{x.DueMonth}"))}";
+        }
+        var before = await RegimeNowAsync();
+        var fields = new Dictionary<string, string>
+        {
+            ["Communes"] = "true", ["SixMonthly.On"] = "true", ["SixMonthly.Due"] = "20/06", ["SixMonthly.CutOff"] = "31/05", ["SixMonthly.Opens"] = "abc",
+            ["Yearly.On"] = "true", ["Yearly.Due"] = "30/02", ["Yearly.CutOff"] = "15/11", ["Yearly.Opens"] = "25", ["Remind"] = "7",
+        };
+        var html = WebUtility.HtmlDecode(await (await client.PostFormAsync($"/plans/{plan}/reporting", "regime", fields)).Content.ReadAsStringAsync());
+        foreach (var (name, value) in fields.Where(f => f.Value != "true"))
+            Assert.Matches(new Regex($"name=\"{Regex.Escape(name)}\"[^>]*value=\"{Regex.Escape(value)}\""), html);
+        Assert.Matches(new Regex("name=\"Communes\"[^>]*checked"), html);
+        Assert.DoesNotMatch(new Regex("name=\"Agencies\"[^>]*checked"), html);
+        Assert.Contains("<details open", html);
+        Assert.Contains("Hạn nộp báo cáo Năm '30/02' không phải ngày/tháng hợp lệ", html);
+        Assert.Contains("'abc' không phải số nguyên", html);
+        Assert.Equal(2, Regex.Matches(html, "<span class=\"field-error\"").Count);
+        Assert.Equal(before, await RegimeNowAsync());
+    }
 }

@@ -88,3 +88,30 @@ public class ReportFormTests
         Assert.Empty(EditReport.Validate(edit with { Summary = null, Tasks = [new(10, TaskState.Done, 100, null, null)] }, Names, submitting: false));
     }
 }
+
+public class RegimeFormTests
+{
+    private static RegimeFormInput Form(string due = "14/12", string opens = "30", string remind = "5", bool agencies = true) =>
+        new(agencies, false, remind, [new(ReportKind.SixMonthly, false, "xx", "yy", "zz"), new(ReportKind.Yearly, true, due, "30/11", opens)]);
+
+    [Fact]
+    public void A_good_form_becomes_the_request_and_a_rule_switched_off_is_left_out_unread()
+    {
+        var (request, errors) = SetReportingRegime.Parse(Form());
+        Assert.Empty(errors);
+        Assert.Equal(new RuleRequest(ReportKind.Yearly, "14/12", "30/11", 30), Assert.Single(request.Rules));
+        Assert.Equal(5, request.RemindDaysBefore);
+    }
+
+    [Fact]
+    public void Every_bad_value_is_reported_at_once_beside_its_field_as_typed()
+    {
+        var (_, errors) = SetReportingRegime.Parse(Form(due: "30/02", opens: "ba mươi", remind: "", agencies: false));
+        Assert.Equal(["Yearly.due", "Yearly.opens", "remindDaysBefore", "units"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("'30/02'", errors["Yearly.due"]);
+        Assert.Contains("'ba mươi' không phải số nguyên", errors["Yearly.opens"]);
+        Assert.Contains("Nhập số ngày nhắc", errors["remindDaysBefore"]);
+        // A number out of range is still checked by the rule itself.
+        Assert.Contains("từ 1 đến 120", SetReportingRegime.Parse(Form(opens: "200")).Errors["Yearly.opens"]);
+    }
+}

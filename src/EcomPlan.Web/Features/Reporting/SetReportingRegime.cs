@@ -11,6 +11,12 @@ public sealed record RuleRequest(ReportKind Kind, string Due, string CutOff, int
 /// <summary>A plan's regime as the owner sets it.</summary>
 public sealed record RegimeRequest(bool AgenciesReport, bool CommunesReport, int RemindDaysBefore, IReadOnlyList<RuleRequest> Rules);
 
+/// <summary>One kind of report of the regime form exactly as typed.</summary>
+public sealed record RuleFormInput(ReportKind Kind, bool On, string Due, string CutOff, string Opens);
+
+/// <summary>The regime form exactly as typed (kept and shown again when anything is refused).</summary>
+public sealed record RegimeFormInput(bool Agencies, bool Communes, string Remind, IReadOnlyList<RuleFormInput> Rules);
+
 /// <summary>
 /// The Department (or the Ministry for a national plan) sets which reports are due when and who reports. The regime
 /// takes effect from today: cycles already past are not opened retroactively.
@@ -40,6 +46,30 @@ public static class SetReportingRegime
         }
         return errors;
     }
+
+    /// <summary>
+    /// Reads the typed form: every problem at once, keyed as <see cref="Validate"/> keys them ("Yearly.due",
+    /// "Yearly.opens", "remindDaysBefore"), what could not be read named as typed.
+    /// </summary>
+    public static (RegimeRequest Request, Dictionary<string, string> Errors) Parse(RegimeFormInput input)
+    {
+        var errors = new Dictionary<string, string>();
+        int Whole(string typed, string key, string what, int placeholder)
+        {
+            if (int.TryParse(typed.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+            errors[key] = typed.Trim().Length == 0 ? $"Nhập {what}." : $"{Capitalize(what)} '{typed.Trim()}' không phải số nguyên.";
+            return placeholder;
+        }
+        var rules = input.Rules.Where(r => r.On)
+            .Select(r => new RuleRequest(r.Kind, r.Due, r.CutOff, Whole(r.Opens, $"{r.Kind}.opens", $"số ngày mở kỳ trước hạn của báo cáo {ReportWorkflow.Label(r.Kind)}", 30)))
+            .ToList();
+        var remind = Whole(input.Remind, "remindDaysBefore", "số ngày nhắc trước hạn", 5);
+        var request = new RegimeRequest(input.Agencies, input.Communes, remind, rules);
+        foreach (var (key, message) in Validate(request)) errors.TryAdd(key, message);
+        return (request, errors);
+    }
+
+    private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>"14/06" → (14, 6); 29/02 is allowed (it clamps to 28 in other years).</summary>
     public static (int Day, int Month)? ParseDayMonth(string? text)
