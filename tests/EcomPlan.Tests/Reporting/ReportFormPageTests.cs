@@ -111,7 +111,7 @@ public class ReportFormPageTests(ReportingApp app)
         Assert.Matches(new Regex("name=\"Communes\"[^>]*checked"), html);
         Assert.DoesNotMatch(new Regex("name=\"Agencies\"[^>]*checked"), html);
         Assert.Contains("<details open", html);
-        Assert.Contains("Hạn nộp báo cáo Năm '30/02' không phải ngày/tháng hợp lệ", html);
+        Assert.Contains("Hạn nộp báo cáo năm '30/02' không phải ngày/tháng hợp lệ", html);
         Assert.Contains("'abc' không phải số nguyên", html);
         Assert.Equal(2, Regex.Matches(html, "<span class=\"field-error\"").Count);
         Assert.Equal(before, await RegimeNowAsync());

@@ -115,3 +115,25 @@ public class RegimeFormTests
         Assert.Contains("từ 1 đến 120", SetReportingRegime.Parse(Form(opens: "200")).Errors["Yearly.opens"]);
     }
 }
+
+public class OpenableCycleTests
+{
+    private static readonly DateOnly Today = new(2026, 12, 1);
+
+    [Fact]
+    public void Only_the_earliest_unopened_cycle_not_yet_due_may_be_opened_by_hand()
+    {
+        var calendar = new List<(string, DateOnly, bool)>
+        {
+            ("SixMonthly-2026", new(2026, 6, 14), false), // past due: never opened late
+            ("Yearly-2026", new(2026, 12, 14), false),
+            ("SixMonthly-2027", new(2027, 6, 14), false),
+            ("Yearly-2030", new(2030, 12, 14), false),
+        };
+        Assert.Equal("Yearly-2026", OpenCycles.OpenableEarly(calendar, Today));
+        calendar[1] = ("Yearly-2026", new(2026, 12, 14), true);
+        Assert.Equal("SixMonthly-2027", OpenCycles.OpenableEarly(calendar, Today));
+        Assert.Equal("Yearly-2026", OpenCycles.OpenableEarly([("Yearly-2026", new(2026, 12, 1), false)], Today)); // due today still opens
+        Assert.Null(OpenCycles.OpenableEarly([("SixMonthly-2026", new(2026, 6, 14), false), ("Yearly-2026", new(2026, 12, 14), true)], Today));
+    }
+}

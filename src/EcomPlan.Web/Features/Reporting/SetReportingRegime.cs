@@ -35,10 +35,10 @@ public static class SetReportingRegime
             errors["remindDaysBefore"] = "Số ngày nhắc trước hạn phải từ 0 đến 30.";
         if (request.Rules.Count == 0) errors["rules"] = "Cần ít nhất một loại báo cáo định kỳ.";
         foreach (var group in request.Rules.GroupBy(r => r.Kind).Where(g => g.Count() > 1))
-            errors[$"{group.Key}"] = $"Loại báo cáo {ReportWorkflow.Label(group.Key)} bị khai báo hai lần.";
+            errors[$"{group.Key}"] = $"Loại báo cáo {ReportWorkflow.Label(group.Key).ToLowerInvariant()} bị khai báo hai lần.";
         foreach (var rule in request.Rules)
         {
-            var label = ReportWorkflow.Label(rule.Kind);
+            var label = ReportWorkflow.Label(rule.Kind).ToLowerInvariant();
             if (rule.Kind == ReportKind.AdHoc) errors[$"{rule.Kind}"] = "Báo cáo đột xuất không có lịch: Sở mở từng kỳ khi cần.";
             if (ParseDayMonth(rule.Due) is null) errors[$"{rule.Kind}.due"] = $"Hạn nộp báo cáo {label} '{rule.Due}' không phải ngày/tháng hợp lệ (ví dụ 14/06).";
             if (ParseDayMonth(rule.CutOff) is null) errors[$"{rule.Kind}.cutOff"] = $"Ngày chốt số liệu báo cáo {label} '{rule.CutOff}' không phải ngày/tháng hợp lệ (ví dụ 31/05).";
@@ -61,7 +61,7 @@ public static class SetReportingRegime
             return placeholder;
         }
         var rules = input.Rules.Where(r => r.On)
-            .Select(r => new RuleRequest(r.Kind, r.Due, r.CutOff, Whole(r.Opens, $"{r.Kind}.opens", $"số ngày mở kỳ trước hạn của báo cáo {ReportWorkflow.Label(r.Kind)}", 30)))
+            .Select(r => new RuleRequest(r.Kind, r.Due, r.CutOff, Whole(r.Opens, $"{r.Kind}.opens", $"số ngày mở kỳ trước hạn của báo cáo {ReportWorkflow.Label(r.Kind).ToLowerInvariant()}", 30)))
             .ToList();
         var remind = Whole(input.Remind, "remindDaysBefore", "số ngày nhắc trước hạn", 5);
         var request = new RegimeRequest(input.Agencies, input.Communes, remind, rules);
