@@ -21,7 +21,9 @@ public class ReportingFormsBrowserTests(BrowserApp app)
     }
 
     /// <summary>Opens an ad-hoc cycle of Đồng Tháp's plan through the API; returns the report of <paramref name="agency"/>.</summary>
-    private async Task<int> OpenReportAsync(int agency, string label)
+    private async Task<int> OpenReportAsync(int agency, string label) => (await OpenCycleAsync(agency, label)).Report;
+
+    private async Task<(int Cycle, int Report)> OpenCycleAsync(int agency, string label)
     {
         var (adminId, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "82" });
         using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
@@ -31,7 +33,7 @@ public class ReportingFormsBrowserTests(BrowserApp app)
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         var cycle = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
         await using var db = app.CreateDbContext();
-        return await db.Reports.Where(r => r.CycleId == cycle && r.AgencyId == agency).Select(r => r.Id).SingleAsync();
+        return (cycle, await db.Reports.Where(r => r.CycleId == cycle && r.AgencyId == agency).Select(r => r.Id).SingleAsync());
     }
 
     [Fact]
@@ -113,5 +115,59 @@ public class ReportingFormsBrowserTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu chế độ báo cáo");
         await Expect(page.Locator("table.regime")).ToContainTextAsync("28/02");
         await Expect(page.Locator("table.regime")).ToContainTextAsync("20/06");
+    }
+
+    [Fact]
+    public async Task Every_reporting_page_fits_a_390_px_screen_for_the_Department_and_a_reporter()
+    {
+        var agency = await app.AgencyIdAsync("82", "Sở Công Thương");
+        var (_, reporterEmail) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.AgencyReporter, AgencyId = agency });
+        var (_, departmentEmail) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "82" });
+        var (cycle, report) = await OpenCycleAsync(agency, "Báo cáo đột xuất – màn hình điện thoại");
+        var wide = new List<string>();
+        async Task CheckAsync(IPage page, string what)
+        {
+            await ShotAsync(page, "phone-" + what);
+            var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            if (width > 390)
+                wide.Add($"{what} ({page.Url}): {width} px — " + await page.EvaluateAsync<string>(
+                    "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391 && !e.closest('.table-scroll')).map(e => e.tagName + '.' + e.className).slice(0, 4).join(' ')"));
+        }
+        var phone = new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } };
+
+        await using var reporterContext = await app.Browser.NewContextAsync(phone);
+        var reporter = await reporterContext.NewPageAsync();
+        await reporter.SignInAsync(reporterEmail, TestAccounts.Password);
+        await reporter.GotoAsync("/reporting");
+        await CheckAsync(reporter, "my-reports");
+        await reporter.GotoAsync($"/reporting/reports/{report}");
+        await reporter.Locator("input[name='Percent[0]']").FillAsync("abc");
+        await reporter.GetByLabel("Kết quả thực hiện chung").FillAsync("Tóm tắt.");
+        await reporter.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
+        await Expect(reporter.Locator(".error-report")).ToBeVisibleAsync();
+        await CheckAsync(reporter, "report-refused");
+        await reporter.Locator("select[name='State[0]']").SelectOptionAsync("InProgress");
+        await reporter.Locator("input[name='Percent[0]']").FillAsync("10");
+        await reporter.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
+        await Expect(reporter.Locator(".confirm")).ToBeVisibleAsync();
+        await CheckAsync(reporter, "report-confirm");
+        await reporter.GetByRole(AriaRole.Button, new() { Name = "Xác nhận gửi báo cáo" }).ClickAsync();
+        await Expect(reporter.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi báo cáo");
+
+        await using var departmentContext = await app.Browser.NewContextAsync(phone);
+        var department = await departmentContext.NewPageAsync();
+        await department.SignInAsync(departmentEmail, TestAccounts.Password);
+        await department.GotoAsync($"/plans/{Plan}/reporting");
+        await CheckAsync(department, "plan-reporting");
+        await department.GotoAsync($"/reporting/cycles/{cycle}");
+        await CheckAsync(department, "cycle");
+        await Expect(department.Locator("dl.facts")).Not.ToContainTextAsync("((");
+        await department.GotoAsync($"/reporting/reports/{report}");
+        await department.GetByRole(AriaRole.Button, new() { Name = "Chấp nhận" }).ClickAsync();
+        await Expect(department.Locator(".confirm")).ToBeVisibleAsync();
+        await CheckAsync(department, "review-confirm");
+        await department.GotoAsync($"/plans/{Plan}/timeline");
+        await CheckAsync(department, "timeline");
+        Assert.True(wide.Count == 0, string.Join("\n", wide));
     }
 }

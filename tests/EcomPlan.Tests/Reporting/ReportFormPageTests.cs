@@ -116,4 +116,38 @@ public class ReportFormPageTests(ReportingApp app)
         Assert.Equal(2, Regex.Matches(html, "<span class=\"field-error\"").Count);
         Assert.Equal(before, await RegimeNowAsync());
     }
+
+    [Fact]
+    public async Task A_plan_page_offers_the_reporting_link_only_to_those_who_can_open_it()
+    {
+        var (_, other) = await app.CreateUserAsync(new EcomPlan.Web.Features.Accounts.RoleAssignment { Role = EcomPlan.Web.Features.Accounts.UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var (_, own) = await app.CreateUserAsync(new EcomPlan.Web.Features.Accounts.RoleAssignment { Role = EcomPlan.Web.Features.Accounts.UserRole.Viewer, ProvinceCode = "82" });
+        const string link = "href=\"/plans/dong-thap-2026-2030/reporting\"";
+        var otherClient = await app.SignInAsync(other);
+        Assert.DoesNotContain(link, await otherClient.GetStringAsync("/plans/dong-thap-2026-2030"));
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync("/plans/dong-thap-2026-2030/reporting")).StatusCode);
+        var ownClient = await app.SignInAsync(own);
+        Assert.Contains(link, await ownClient.GetStringAsync("/plans/dong-thap-2026-2030"));
+        Assert.Equal(HttpStatusCode.OK, (await ownClient.GetAsync("/plans/dong-thap-2026-2030/reporting")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cycle_opened_by_the_job_names_its_opener_in_one_pair_of_brackets()
+    {
+        DateOnly opens;
+        string key;
+        await using (var db = app.CreateDbContext())
+        {
+            var calendar = await OpenCycles.CalendarAsync(db, ReportingApp.Plan, CancellationToken.None);
+            var next = calendar.First(c => c.OpenedId is null).Cycle;
+            (opens, key) = (next.Opens, OpenCycles.KeyOf(next));
+            await OpenCycles.OpenDueAsync(db, new DateTimeOffset(opens.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)), CancellationToken.None);
+        }
+        int cycle;
+        await using (var db = app.CreateDbContext()) cycle = await db.ReportCycles.Where(c => c.PlanId == ReportingApp.Plan && c.Key == key).Select(c => c.Id).SingleAsync();
+        var (_, email) = await app.CreateUserAsync(new EcomPlan.Web.Features.Accounts.RoleAssignment { Role = EcomPlan.Web.Features.Accounts.UserRole.ProvincialAdministrator, ProvinceCode = "82" });
+        var html = WebUtility.HtmlDecode(await (await app.SignInAsync(email)).GetStringAsync($"/reporting/cycles/{cycle}"));
+        Assert.Contains("(hệ thống: mở theo lịch)", html);
+        Assert.DoesNotContain("((", html);
+    }
 }

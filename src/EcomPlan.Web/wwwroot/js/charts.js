@@ -6,11 +6,12 @@
     const chart = echarts.init(element, null, { renderer: 'canvas', locale: 'EN' });
     chart.setOption({
       animation: false,
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      // A legend sits below the axis labels, never over them.
+      grid: { left: 8, right: 24, top: 8, bottom: spec.series.length > 1 ? 36 : 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
-      xAxis: { type: 'value', minInterval: 1 },
+      xAxis: { type: 'value', minInterval: 1, max: spec.max == null ? undefined : spec.max },
       yAxis: { type: 'category', inverse: true, data: spec.labels, axisLabel: { width: 260, overflow: 'truncate' } },
-      series: spec.series.map(s => ({ name: s.name, type: 'bar', stack: 'total', data: s.values, color: s.color })),
+      series: spec.series.map(s => ({ name: s.name, type: 'bar', stack: spec.stacked === false ? undefined : 'total', data: s.values, color: s.color })),
       legend: spec.series.length > 1 ? { bottom: 0 } : undefined,
     });
     window.addEventListener('resize', () => chart.resize());
