@@ -141,7 +141,7 @@ public class ReportFormPageTests(ReportingApp app)
             var calendar = await OpenCycles.CalendarAsync(db, ReportingApp.Plan, CancellationToken.None);
             var next = calendar.First(c => c.OpenedId is null).Cycle;
             (opens, key) = (next.Opens, OpenCycles.KeyOf(next));
-            await OpenCycles.OpenDueAsync(db, new DateTimeOffset(opens.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)), CancellationToken.None);
+            await OpenCycles.OpenDueAsync(db, new DateTimeOffset(opens.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)).ToUniversalTime(), CancellationToken.None);
         }
         int cycle;
         await using (var db = app.CreateDbContext()) cycle = await db.ReportCycles.Where(c => c.PlanId == ReportingApp.Plan && c.Key == key).Select(c => c.Id).SingleAsync();
