@@ -135,4 +135,30 @@ public class ReportConfirmationTests(ReportingApp app)
         Assert.Contains("Đã mở kỳ báo cáo", html);
         Assert.Equal(before + 1, CyclesNow());
     }
+
+    [Fact]
+    public async Task An_ad_hoc_cycle_keeps_its_name_on_a_bad_date_asks_before_opening_and_opens_once_confirmed()
+    {
+        var (_, departmentEmail) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "82" });
+        var client = await app.SignInAsync(departmentEmail);
+        var url = $"/plans/{ReportingApp.Plan}/reporting";
+        const string label = "Báo cáo đột xuất theo Công văn 123/BCT";
+        int CyclesNow() { using var db = app.CreateDbContext(); return db.ReportCycles.Count(c => c.PlanId == ReportingApp.Plan); }
+        var before = CyclesNow();
+
+        var html = WebUtility.HtmlDecode(await (await client.PostFormAsync(url, "adhoc", new() { ["Label"] = label, ["Due"] = "31/02/2027" })).Content.ReadAsStringAsync());
+        Assert.Contains("Hạn nộp '31/02/2027' không phải ngày/tháng/năm hợp lệ", html);
+        Assert.Contains($"value=\"{label}\"", html);
+        Assert.Contains("value=\"31/02/2027\"", html);
+
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(20).ToString("d/M/yyyy");
+        html = WebUtility.HtmlDecode(await (await client.PostFormAsync(url, "adhoc", new() { ["Label"] = label, ["Due"] = due })).Content.ReadAsStringAsync());
+        Assert.Contains($"Xác nhận mở {label}", html);
+        Assert.Contains("Không hoàn tác được", html);
+        Assert.Equal(before, CyclesNow());
+
+        html = WebUtility.HtmlDecode(await (await client.PostFormAsync(url, "adhoc", new() { ["Label"] = label, ["Due"] = due, ["Confirm"] = "yes" })).Content.ReadAsStringAsync());
+        Assert.Contains("Đã mở kỳ báo cáo đột xuất.", html);
+        Assert.Equal(before + 1, CyclesNow());
+    }
 }
