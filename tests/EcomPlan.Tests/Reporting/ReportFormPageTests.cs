@@ -150,4 +150,34 @@ public class ReportFormPageTests(ReportingApp app)
         Assert.Contains("(hệ thống: mở theo lịch)", html);
         Assert.DoesNotContain("((", html);
     }
+
+    [Fact]
+    public async Task A_save_made_elsewhere_meanwhile_keeps_what_was_typed_and_a_second_save_replaces_it_knowingly()
+    {
+        var (department, _, reporterEmail, agency) = await app.ActorsAsync();
+        var (_, id) = await app.OpenAdHocAsync(department, agency, "Báo cáo đột xuất – hai cửa sổ");
+        var first = await app.SignInAsync(reporterEmail);
+        var second = await app.SignInAsync(reporterEmail);
+        var url = $"/reporting/reports/{id}";
+        var stale = TestAccounts.HiddenFieldsOf(await second.GetStringAsync(url), "report");
+        var rows = stale.Keys.Count(k => k.StartsWith("TaskId[", StringComparison.Ordinal));
+        Dictionary<string, string> Fields(string summary)
+        {
+            var f = new Dictionary<string, string> { ["Action"] = "draft", ["Summary"] = summary };
+            for (var k = 0; k < rows; k++) (f[$"State[{k}]"], f[$"Percent[{k}]"]) = ("InProgress", "20");
+            return f;
+        }
+        Assert.Contains("Đã lưu nháp.", WebUtility.HtmlDecode(await (await first.PostFormAsync(url, "report", Fields("Cửa sổ thứ nhất"))).Content.ReadAsStringAsync()));
+
+        foreach (var (k, v) in Fields("Cửa sổ thứ hai, gõ rất lâu")) stale[k] = v;
+        var html = WebUtility.HtmlDecode(await (await second.PostAsync(url, new FormUrlEncodedContent(stale))).Content.ReadAsStringAsync());
+        Assert.Contains("vừa được lưu ở nơi khác", html);
+        Assert.Contains("Cửa sổ thứ hai, gõ rất lâu", html);
+        await using (var db = app.CreateDbContext()) Assert.Equal("Cửa sổ thứ nhất", (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).Summary);
+
+        var again = TestAccounts.HiddenFieldsOf(html, "report");
+        foreach (var (k, v) in Fields("Cửa sổ thứ hai, gõ rất lâu")) again[k] = v;
+        Assert.Contains("Đã lưu nháp.", WebUtility.HtmlDecode(await (await second.PostAsync(url, new FormUrlEncodedContent(again))).Content.ReadAsStringAsync()));
+        await using (var db = app.CreateDbContext()) Assert.Equal("Cửa sổ thứ hai, gõ rất lâu", (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == id)).Summary);
+    }
 }
