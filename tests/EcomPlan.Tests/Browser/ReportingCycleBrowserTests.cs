@@ -30,7 +30,10 @@ public class ReportingCycleBrowserTests(BrowserApp app)
 
         // The Department opens the next cycle of its calendar early.
         await department.GotoAsync("/plans/dong-thap-2026-2030/reporting");
-        await department.GetByRole(AriaRole.Button, new() { Name = "Mở ngay" }).First.ClickAsync();
+        await Expect(department.GetByRole(AriaRole.Button, new() { Name = "Mở ngay" })).ToHaveCountAsync(1); // only the next cycle
+        await department.GetByRole(AriaRole.Button, new() { Name = "Mở ngay" }).ClickAsync();
+        await Expect(department.Locator(".confirm")).ToContainTextAsync("Không hoàn tác được");
+        await department.GetByRole(AriaRole.Button, new() { Name = "Xác nhận mở kỳ" }).ClickAsync();
         await Expect(department.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã mở kỳ báo cáo");
         await department.GetByRole(AriaRole.Link, new() { Name = "Đã mở" }).First.ClickAsync();
         await Expect(department.Locator(".tiles")).ToContainTextAsync("đơn vị phải báo cáo");
@@ -54,6 +57,8 @@ public class ReportingCycleBrowserTests(BrowserApp app)
         await Expect(reporter.Locator("ul.attachments li")).ToHaveCountAsync(1);
         await Expect(reporter.Locator("textarea[name='Results[0]']")).ToHaveValueAsync("Tổ chức 3 lớp tập huấn kỹ năng bán hàng trực tuyến.");
         await reporter.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
+        await Expect(reporter.Locator(".confirm")).ToContainTextAsync("không sửa được báo cáo nữa");
+        await reporter.GetByRole(AriaRole.Button, new() { Name = "Xác nhận gửi báo cáo" }).ClickAsync();
         await Expect(reporter.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi báo cáo cho Sở");
         var reportUrl = reporter.Url;
 
@@ -62,6 +67,8 @@ public class ReportingCycleBrowserTests(BrowserApp app)
         await department.GetByRole(AriaRole.Link, new() { Name = "Sở Công Thương", Exact = true }).ClickAsync();
         await department.GetByLabel("Nhận xét").FillAsync("Bổ sung số học viên của các lớp tập huấn.");
         await department.GetByRole(AriaRole.Button, new() { Name = "Trả lại" }).ClickAsync();
+        await Expect(department.Locator(".confirm")).ToContainTextAsync("Bổ sung số học viên");
+        await department.GetByRole(AriaRole.Button, new() { Name = "Xác nhận trả lại" }).ClickAsync();
         await Expect(department.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã trả lại");
 
         // The reporter sees why, fixes and resubmits.
@@ -69,11 +76,16 @@ public class ReportingCycleBrowserTests(BrowserApp app)
         await Expect(reporter.Locator(".notice")).ToContainTextAsync("Bổ sung số học viên");
         await reporter.Locator("textarea[name='Results[0]']").FillAsync("Tổ chức 3 lớp tập huấn cho 120 học viên.");
         await reporter.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
+        await reporter.GetByRole(AriaRole.Button, new() { Name = "Xác nhận gửi báo cáo" }).ClickAsync();
         await Expect(reporter.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi báo cáo cho Sở");
 
         // The Department accepts; the report is locked, two versions are listed.
-        await department.GotoAsync(department.Url);
+        await department.GotoAsync(reportUrl);
         await department.GetByRole(AriaRole.Button, new() { Name = "Chấp nhận" }).ClickAsync();
+        await Expect(department.Locator(".confirm")).ToContainTextAsync("báo cáo bị khóa");
+        await Expect(department.GetByRole(AriaRole.Button, new() { Name = "Xác nhận chấp nhận" })).ToBeVisibleAsync();
+        Assert.Equal(0, await department.Locator("table.versions td", new() { HasTextString = "Đã chấp nhận" }).CountAsync());
+        await department.GetByRole(AriaRole.Button, new() { Name = "Xác nhận chấp nhận" }).ClickAsync();
         await Expect(department.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã chấp nhận");
         await Expect(department.Locator("table.versions tbody tr")).ToHaveCountAsync(2);
         await reporter.GotoAsync(reportUrl);

@@ -20,7 +20,7 @@ public class ReportingPageTests(ReportingApp app)
             ["Agencies"] = "true", ["Yearly.On"] = "true", ["Yearly.Due"] = "30/02", ["Yearly.CutOff"] = "30/11", ["Yearly.Opens"] = "30", ["Remind"] = "5",
         };
         var html = WebUtility.HtmlDecode(await (await client.PostFormAsync($"/plans/{plan}/reporting", "regime", fields)).Content.ReadAsStringAsync());
-        Assert.Contains("Hạn nộp báo cáo Năm '30/02' không phải ngày/tháng hợp lệ", html);
+        Assert.Contains("Hạn nộp báo cáo năm '30/02' không phải ngày/tháng hợp lệ", html);
         await using (var db = app.CreateDbContext()) Assert.False(await db.ReportingRegimes.AnyAsync(r => r.PlanId == plan));
 
         fields["Yearly.Due"] = "31/12";

@@ -26,27 +26,37 @@ public static class EditReport
 {
     public const int MaxText = 8000;
 
-    /// <summary>Problems of the form, by field, in Vietnamese. <paramref name="submitting"/> asks for the summary too.</summary>
-    public static Dictionary<string, string> Validate(ReportEdit edit, IReadOnlySet<int> taskIds, bool submitting)
+    /// <summary>
+    /// Every problem of the form at once, in Vietnamese, keyed by field ("summary", "tasks[3].percent"); each message about
+    /// a task names it (<see cref="ReportForm.TaskName"/>). <paramref name="submitting"/> asks for the summary too.
+    /// </summary>
+    public static Dictionary<string, string> Validate(ReportEdit edit, IReadOnlyDictionary<int, string> taskNames, bool submitting)
     {
         var errors = new Dictionary<string, string>();
         if (submitting && string.IsNullOrWhiteSpace(edit.Summary)) errors["summary"] = "Nhập kết quả thực hiện chung trước khi gửi báo cáo.";
         if ((edit.Summary?.Length ?? 0) > MaxText) errors["summary"] = $"Kết quả chung dài quá {MaxText} ký tự.";
         if ((edit.Difficulties?.Length ?? 0) > MaxText) errors["difficulties"] = $"Phần khó khăn, vướng mắc dài quá {MaxText} ký tự.";
         if ((edit.Proposals?.Length ?? 0) > MaxText) errors["proposals"] = $"Phần kiến nghị dài quá {MaxText} ký tự.";
-        foreach (var t in edit.Tasks)
+        var seen = new HashSet<int>();
+        for (var k = 0; k < edit.Tasks.Count; k++)
         {
-            var key = $"task-{t.TaskId}";
-            if (!taskIds.Contains(t.TaskId)) { errors[key] = $"Nhiệm vụ {t.TaskId} không thuộc báo cáo này."; continue; }
-            if (!Enum.IsDefined(t.State)) errors[key] = "Tình trạng nhiệm vụ không hợp lệ.";
-            else if (t.Percent is < 0 or > 100) errors[key] = $"Tỷ lệ hoàn thành {t.Percent}% phải từ 0 đến 100.";
-            else if (t.State == TaskState.Done && t.Percent != 100) errors[key] = "Nhiệm vụ đã hoàn thành thì tỷ lệ hoàn thành là 100%.";
-            else if (t.State == TaskState.NotStarted && t.Percent != 0) errors[key] = "Nhiệm vụ chưa triển khai thì tỷ lệ hoàn thành là 0%.";
-            else if ((t.Results?.Length ?? 0) > 4000 || (t.Difficulties?.Length ?? 0) > 4000) errors[key] = "Nội dung một nhiệm vụ dài quá 4000 ký tự.";
+            var t = edit.Tasks[k];
+            if (!taskNames.TryGetValue(t.TaskId, out var name)) { errors[ReportForm.Key(k, "taskId")] = $"Dòng {k + 1}: nhiệm vụ {t.TaskId} không thuộc báo cáo này."; continue; }
+            if (!seen.Add(t.TaskId)) { errors[ReportForm.Key(k, "taskId")] = $"{name}: có hai dòng trong báo cáo."; continue; }
+            if (!Enum.IsDefined(t.State)) errors[ReportForm.Key(k, "state")] = $"{name}: tình trạng nhiệm vụ không hợp lệ.";
+            else if (t.Percent is < 0 or > 100) errors[ReportForm.Key(k, "percent")] = $"{name}: tỷ lệ hoàn thành {t.Percent}% phải từ 0 đến 100.";
+            else if (t.State == TaskState.Done && t.Percent != 100) errors[ReportForm.Key(k, "percent")] = $"{name}: đã hoàn thành thì tỷ lệ hoàn thành là 100% (đang ghi {t.Percent}%).";
+            else if (t.State == TaskState.NotStarted && t.Percent != 0) errors[ReportForm.Key(k, "percent")] = $"{name}: chưa triển khai thì tỷ lệ hoàn thành là 0% (đang ghi {t.Percent}%).";
+            if ((t.Results?.Length ?? 0) > 4000) errors[ReportForm.Key(k, "results")] = $"{name}: phần kết quả dài quá 4000 ký tự.";
+            if ((t.Difficulties?.Length ?? 0) > 4000) errors[ReportForm.Key(k, "difficulties")] = $"{name}: phần khó khăn dài quá 4000 ký tự.";
         }
-        foreach (var dup in edit.Tasks.GroupBy(t => t.TaskId).Where(g => g.Count() > 1)) errors[$"task-{dup.Key}"] = $"Nhiệm vụ {dup.Key} có hai dòng.";
         return errors;
     }
+
+    /// <summary>The names of a report's tasks as messages give them, by task id.</summary>
+    public static async Task<Dictionary<int, string>> TaskNamesAsync(EcomPlanDbContext db, IReadOnlyCollection<int> taskIds, CancellationToken ct) =>
+        (await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id)).Select(t => new { t.Id, Group = t.Group!.Code, t.Number, t.Text }).ToListAsync(ct))
+            .ToDictionary(t => t.Id, t => ReportForm.TaskName(t.Group, t.Number, t.Text));
 
     public static async Task<(ReportOutcome Outcome, Dictionary<string, string> Errors)> HandleAsync(
         EcomPlanDbContext db, AccessScope scope, int reportId, ReportEdit edit, bool submit, string actor, TimeProvider clock, CancellationToken ct)
@@ -58,7 +68,7 @@ public static class EditReport
             return (ReportOutcome.Conflict, new() { ["report"] = "Báo cáo đã được thay đổi ở nơi khác sau khi bạn mở. Hãy tải lại trang, kiểm tra rồi lưu lại." });
         var (next, refusal) = ReportWorkflow.Apply(report.Status, submit ? ReportAction.Submit : ReportAction.SaveDraft);
         if (next is null) return (ReportOutcome.Invalid, new() { ["status"] = refusal! });
-        var errors = Validate(edit, report.Tasks.Select(t => t.TaskId).ToHashSet(), submit);
+        var errors = Validate(edit, await TaskNamesAsync(db, report.Tasks.Select(t => t.TaskId).ToList(), ct), submit);
         if (errors.Count > 0) return (ReportOutcome.Invalid, errors);
 
         var now = clock.GetUtcNow();

@@ -27,10 +27,13 @@ public static class OpenCycles
             var due = ReportingCalendar.Cycles(regime.Rules.Select(r => r.ToRule()), plan.PeriodStart, plan.PeriodEnd, regime.EffectiveFrom)
                 .Where(c => c.Opens <= today && !existing.Contains(KeyOf(c)));
             foreach (var cycle in due)
-                if (await OpenAsync(db, plan, regime, cycle, KeyOf(cycle), "(hệ thống: mở theo lịch)", now, ct) is not null) opened++;
+                if (await OpenAsync(db, plan, regime, cycle, KeyOf(cycle), OpenedBySchedule, now, ct) is not null) opened++;
         }
         return opened;
     }
+
+    /// <summary>Who opened a cycle the job opened on its day (shown as "Mở ngày … (hệ thống: mở theo lịch)").</summary>
+    public const string OpenedBySchedule = "hệ thống: mở theo lịch";
 
     public static string KeyOf(ReportingCycle cycle) => $"{cycle.Kind}-{cycle.Year}";
 
@@ -45,22 +48,61 @@ public static class OpenCycles
             .Select(c => (c, opened.TryGetValue(KeyOf(c), out var id) ? (int?)id : null)).ToList();
     }
 
-    /// <summary>The Department opens a calendar cycle before its day (to let units start early).</summary>
+    /// <summary>
+    /// The one calendar cycle its owner may open by hand on <paramref name="today"/>: the earliest not yet opened whose
+    /// due date has not passed. Later cycles open by themselves on their day (never years ahead by hand); a cycle past
+    /// its due date is not opened late (an ad-hoc cycle serves instead).
+    /// </summary>
+    public static string? OpenableEarly(IEnumerable<(string Key, DateOnly Due, bool Opened)> calendar, DateOnly today) =>
+        calendar.Where(c => !c.Opened && c.Due >= today).OrderBy(c => c.Due).Select(c => c.Key).FirstOrDefault();
+
+    /// <summary>Whether <paramref name="key"/> may be opened now, with the cycle and the number of units that would report; else the reason.</summary>
+    public static async Task<(ReportingCycle? Cycle, int Expected, string? Error)> CheckEarlyAsync(EcomPlanDbContext db, AccessScope scope, string planId, string key,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var (plan, regime, error) = await OwnedAsync(db, scope, planId, ct);
+        if (error is not null) return (null, 0, error);
+        var calendar = ReportingCalendar.Cycles(regime!.Rules.Select(r => r.ToRule()), plan!.PeriodStart, plan.PeriodEnd, regime.EffectiveFrom);
+        var cycle = calendar.FirstOrDefault(c => KeyOf(c) == key);
+        if (cycle is null) return (null, 0, $"Không có kỳ báo cáo '{key}' trong lịch của kế hoạch.");
+        var opened = await db.ReportCycles.AsNoTracking().Where(c => c.PlanId == planId).Select(c => c.Key).ToListAsync(ct);
+        if (opened.Contains(key)) return (null, 0, "Kỳ báo cáo này đã được mở.");
+        var today = ReportWorkflow.Today(now);
+        if (cycle.Due < today)
+            return (null, 0, $"{cycle.Label} đã qua hạn nộp ({cycle.Due:dd/MM/yyyy}); không mở muộn được. Nếu cần, hãy mở một kỳ báo cáo đột xuất.");
+        var openable = OpenableEarly(calendar.Select(c => (KeyOf(c), c.Due, opened.Contains(KeyOf(c)))), today);
+        if (openable != key)
+        {
+            var next = calendar.First(c => KeyOf(c) == openable);
+            return (null, 0, $"Chỉ mở sớm được kỳ kế tiếp: {next.Label} (hạn nộp {next.Due:dd/MM/yyyy}). {cycle.Label} tự mở ngày {cycle.Opens:dd/MM/yyyy}.");
+        }
+        return (cycle, (await ExpectedReportsAsync(db, plan, regime, ct)).Count, null);
+    }
+
+    /// <summary>The Department opens the next calendar cycle before its day (to let units start early); see <see cref="CheckEarlyAsync"/>.</summary>
     public static async Task<(int? CycleId, string? Error)> OpenEarlyAsync(EcomPlanDbContext db, AccessScope scope, string planId, string key,
         string actor, DateTimeOffset now, CancellationToken ct)
     {
-        var (plan, regime, error) = await OwnedAsync(db, scope, planId, ct);
-        if (error is not null) return (null, error);
-        var cycle = ReportingCalendar.Cycles(regime!.Rules.Select(r => r.ToRule()), plan!.PeriodStart, plan.PeriodEnd, regime.EffectiveFrom)
-            .FirstOrDefault(c => KeyOf(c) == key);
-        if (cycle is null) return (null, $"Không có kỳ báo cáo '{key}' trong lịch của kế hoạch.");
-        var id = await OpenAsync(db, plan, regime, cycle, key, actor, now, ct);
+        var (cycle, _, error) = await CheckEarlyAsync(db, scope, planId, key, now, ct);
+        if (cycle is null) return (null, error);
+        var (plan, regime, _) = await OwnedAsync(db, scope, planId, ct);
+        var id = await OpenAsync(db, plan!, regime!, cycle, key, actor, now, ct);
         return id is null ? (null, "Kỳ báo cáo này đã được mở.") : (id, null);
     }
 
-    /// <summary>An ad-hoc cycle with its own label and due date.</summary>
+    /// <summary>How many units would have to report if a cycle of the plan opened now.</summary>
+    public static async Task<int> ExpectedCountAsync(EcomPlanDbContext db, AccessScope scope, string planId, CancellationToken ct)
+    {
+        var (plan, regime, error) = await OwnedAsync(db, scope, planId, ct);
+        return error is null ? (await ExpectedReportsAsync(db, plan!, regime!, ct)).Count : 0;
+    }
+
+    /// <summary>
+    /// An ad-hoc cycle with its own label and due date. With <c>write</c> false it checks everything and writes nothing;
+    /// the id is then 0 when the cycle could be opened.
+    /// </summary>
     public static async Task<(int? CycleId, string? Error)> OpenAdHocAsync(EcomPlanDbContext db, AccessScope scope, string planId, AdHocRequest request,
-        string actor, DateTimeOffset now, CancellationToken ct)
+        string actor, DateTimeOffset now, CancellationToken ct, bool write = true)
     {
         var (plan, regime, error) = await OwnedAsync(db, scope, planId, ct);
         if (error is not null) return (null, error);
@@ -73,6 +115,7 @@ public static class OpenCycles
         if (request.CutOff is { } early && early < new DateOnly(plan.PeriodStart, 1, 1))
             return (null, $"Ngày chốt số liệu phải từ 01/01/{plan.PeriodStart} (năm đầu của kế hoạch).");
         if (request.CutOff is { } c && c > request.Due) return (null, "Ngày chốt số liệu phải trước hạn nộp.");
+        if (!write) return (0, null);
         var count = await db.ReportCycles.CountAsync(x => x.PlanId == planId && x.Kind == ReportKind.AdHoc && x.Year == request.Due.Year, ct);
         var cycle = new ReportingCycle(ReportKind.AdHoc, request.Due.Year, request.Label.Trim(), today, request.CutOff ?? today, request.Due);
         var id = await OpenAsync(db, plan!, regime!, cycle, $"AdHoc-{request.Due.Year}-{count + 1}", actor, now, ct);

@@ -14,8 +14,12 @@ public sealed record ReviewRequest(ReportAction Action, string? Comment);
 /// </summary>
 public static class ReviewReport
 {
+    /// <summary>
+    /// The decision, checked (scope, role, state, reason) and saved. With <c>write</c> false it checks everything and
+    /// writes nothing: the page's first step, before the reviewer confirms what cannot be undone.
+    /// </summary>
     public static async Task<(ReportOutcome Outcome, string? Error)> HandleAsync(
-        EcomPlanDbContext db, AccessScope scope, int reportId, ReviewRequest request, string actor, TimeProvider clock, CancellationToken ct)
+        EcomPlanDbContext db, AccessScope scope, int reportId, ReviewRequest request, string actor, TimeProvider clock, CancellationToken ct, bool write = true)
     {
         var report = await db.Reports.Include(r => r.Cycle).FirstOrDefaultAsync(r => r.Id == reportId, ct);
         var level = report is null ? default : await db.Plans.Where(p => p.Id == report.Cycle!.PlanId).Select(p => p.Level).FirstAsync(ct);
@@ -33,6 +37,7 @@ public static class ReviewReport
                 ? "Ghi rõ lý do trả lại để đơn vị biết cần sửa gì."
                 : "Ghi rõ lý do mở lại báo cáo đã chấp nhận.");
         if (comment?.Length > 2000) return (ReportOutcome.Invalid, "Nhận xét dài quá 2000 ký tự.");
+        if (!write) return (ReportOutcome.Done, null);
 
         var now = clock.GetUtcNow();
         report.Status = next.Value;

@@ -11,6 +11,12 @@ public sealed record RuleRequest(ReportKind Kind, string Due, string CutOff, int
 /// <summary>A plan's regime as the owner sets it.</summary>
 public sealed record RegimeRequest(bool AgenciesReport, bool CommunesReport, int RemindDaysBefore, IReadOnlyList<RuleRequest> Rules);
 
+/// <summary>One kind of report of the regime form exactly as typed.</summary>
+public sealed record RuleFormInput(ReportKind Kind, bool On, string Due, string CutOff, string Opens);
+
+/// <summary>The regime form exactly as typed (kept and shown again when anything is refused).</summary>
+public sealed record RegimeFormInput(bool Agencies, bool Communes, string Remind, IReadOnlyList<RuleFormInput> Rules);
+
 /// <summary>
 /// The Department (or the Ministry for a national plan) sets which reports are due when and who reports. The regime
 /// takes effect from today: cycles already past are not opened retroactively.
@@ -29,10 +35,10 @@ public static class SetReportingRegime
             errors["remindDaysBefore"] = "Số ngày nhắc trước hạn phải từ 0 đến 30.";
         if (request.Rules.Count == 0) errors["rules"] = "Cần ít nhất một loại báo cáo định kỳ.";
         foreach (var group in request.Rules.GroupBy(r => r.Kind).Where(g => g.Count() > 1))
-            errors[$"{group.Key}"] = $"Loại báo cáo {ReportWorkflow.Label(group.Key)} bị khai báo hai lần.";
+            errors[$"{group.Key}"] = $"Loại báo cáo {ReportWorkflow.Label(group.Key).ToLowerInvariant()} bị khai báo hai lần.";
         foreach (var rule in request.Rules)
         {
-            var label = ReportWorkflow.Label(rule.Kind);
+            var label = ReportWorkflow.Label(rule.Kind).ToLowerInvariant();
             if (rule.Kind == ReportKind.AdHoc) errors[$"{rule.Kind}"] = "Báo cáo đột xuất không có lịch: Sở mở từng kỳ khi cần.";
             if (ParseDayMonth(rule.Due) is null) errors[$"{rule.Kind}.due"] = $"Hạn nộp báo cáo {label} '{rule.Due}' không phải ngày/tháng hợp lệ (ví dụ 14/06).";
             if (ParseDayMonth(rule.CutOff) is null) errors[$"{rule.Kind}.cutOff"] = $"Ngày chốt số liệu báo cáo {label} '{rule.CutOff}' không phải ngày/tháng hợp lệ (ví dụ 31/05).";
@@ -40,6 +46,30 @@ public static class SetReportingRegime
         }
         return errors;
     }
+
+    /// <summary>
+    /// Reads the typed form: every problem at once, keyed as <see cref="Validate"/> keys them ("Yearly.due",
+    /// "Yearly.opens", "remindDaysBefore"), what could not be read named as typed.
+    /// </summary>
+    public static (RegimeRequest Request, Dictionary<string, string> Errors) Parse(RegimeFormInput input)
+    {
+        var errors = new Dictionary<string, string>();
+        int Whole(string typed, string key, string what, int placeholder)
+        {
+            if (int.TryParse(typed.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+            errors[key] = typed.Trim().Length == 0 ? $"Nhập {what}." : $"{Capitalize(what)} '{typed.Trim()}' không phải số nguyên.";
+            return placeholder;
+        }
+        var rules = input.Rules.Where(r => r.On)
+            .Select(r => new RuleRequest(r.Kind, r.Due, r.CutOff, Whole(r.Opens, $"{r.Kind}.opens", $"số ngày mở kỳ trước hạn của báo cáo {ReportWorkflow.Label(r.Kind).ToLowerInvariant()}", 30)))
+            .ToList();
+        var remind = Whole(input.Remind, "remindDaysBefore", "số ngày nhắc trước hạn", 5);
+        var request = new RegimeRequest(input.Agencies, input.Communes, remind, rules);
+        foreach (var (key, message) in Validate(request)) errors.TryAdd(key, message);
+        return (request, errors);
+    }
+
+    private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>"14/06" → (14, 6); 29/02 is allowed (it clamps to 28 in other years).</summary>
     public static (int Day, int Month)? ParseDayMonth(string? text)

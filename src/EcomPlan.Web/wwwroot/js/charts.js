@@ -6,15 +6,12 @@
     const chart = echarts.init(element, null, { renderer: 'canvas', locale: 'EN' });
     chart.setOption({
       animation: false,
-      // Room below the axis for the legend, so that it never covers the axis labels.
+      // A legend sits below the axis labels, never over them.
       grid: { left: 8, right: 24, top: 8, bottom: spec.series.length > 1 ? 36 : 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
-      // Rates are read against the whole 0–100% scale and side by side, never stacked into a sum above 100%.
-      xAxis: spec.percent
-        ? { type: 'value', min: 0, max: 100, interval: 20, axisLabel: { formatter: '{value}%' } }
-        : { type: 'value', minInterval: 1 },
+      xAxis: { type: 'value', minInterval: 1, max: spec.max == null ? undefined : spec.max },
       yAxis: { type: 'category', inverse: true, data: spec.labels, axisLabel: { width: 260, overflow: 'truncate' } },
-      series: spec.series.map(s => ({ name: s.name, type: 'bar', stack: spec.percent ? undefined : 'total', data: s.values, color: s.color })),
+      series: spec.series.map(s => ({ name: s.name, type: 'bar', stack: spec.stacked === false ? undefined : 'total', data: s.values, color: s.color })),
       legend: spec.series.length > 1 ? { bottom: 0 } : undefined,
     });
     window.addEventListener('resize', () => chart.resize());
@@ -25,11 +22,11 @@
     const chart = echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption({
       animation: false,
-      grid: { left: 8, right: 160, top: 16, bottom: spec.series.length > 1 ? 44 : 28, containLabel: true },
+      grid: { left: 8, right: 160, top: 16, bottom: 28, containLabel: true },
       legend: spec.series.length > 1 ? { bottom: 0 } : undefined,
       tooltip: { trigger: 'axis', renderMode: 'richText' },
       xAxis: { type: 'category', data: spec.labels },
-      yAxis: spec.percent ? { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } } : { type: 'value', scale: true },
+      yAxis: { type: 'value', scale: true },
       series: spec.series.map((s, i) => ({
         name: s.name, type: 'line', data: s.values, color: s.color, symbolSize: 7, connectNulls: true,
         lineStyle: s.dashed ? { type: 'dashed' } : undefined,
