@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using EcomPlan.Tests.Infrastructure;
 using EcomPlan.Web.Features.Accounts;
+using EcomPlan.Web.Features.Reporting;
+using Microsoft.EntityFrameworkCore;
 
 namespace EcomPlan.Tests.Reporting;
 
@@ -68,7 +71,7 @@ public class ConsolidatedReportTests(ReportingApp app)
             new { revision = 0, number = "126/BC-SCT", date = "2026-12-10" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reporter.PutAsJsonAsync($"/api/v1/reporting-cycles/{cycle}/consolidated",
             new { revision = 1, number = "1/BC", date = "2026-12-10" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await department.PostAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/finalize?revision=1", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await department.PostAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/finalize?revision=1&confirm=true", null)).StatusCode);
         var final = await department.GetByteArrayAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/docx");
         using (var document = WordprocessingDocument.Open(new MemoryStream(final), false))
         {
@@ -78,6 +81,7 @@ public class ConsolidatedReportTests(ReportingApp app)
             Assert.Contains("Đề nghị Bộ hỗ trợ đào tạo.", text);
             Assert.Contains("Nguyễn Văn A", text);
             Assert.DoesNotContain("DỰ THẢO", text);
+            Assert.DoesNotContain("@", text);
         }
         Assert.Equal(HttpStatusCode.BadRequest, (await department.PutAsJsonAsync($"/api/v1/reporting-cycles/{cycle}/consolidated",
             new { revision = 2, number = "127/BC-SCT", date = "2026-12-11" })).StatusCode);
@@ -85,6 +89,68 @@ public class ConsolidatedReportTests(ReportingApp app)
         Assert.Equal(HttpStatusCode.OK, (await department.PostAsJsonAsync($"/api/v1/reports/{id}/review", new { action = "reopen", comment = "Sửa số gian hàng." })).StatusCode);
         Assert.Equal(final, await department.GetByteArrayAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/docx"));
         Assert.Equal(HttpStatusCode.BadRequest, (await department.GetAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Issuing_asks_for_confirmation_with_the_missing_reports_and_the_days_to_the_due_date_and_writes_nothing_without_it()
+    {
+        var (department, reporter, _, agency) = await app.ActorsAsync();
+        var (cycle, _) = await app.OpenAdHocAsync(department, agency, "Báo cáo đột xuất – xác nhận ban hành", daysToDue: 13);
+        Assert.Equal(HttpStatusCode.NoContent, (await department.PutAsJsonAsync($"/api/v1/reporting-cycles/{cycle}/consolidated",
+            new { revision = 0, number = "130/BC-SCT", date = "2026-12-01", signerName = "Trần Thị Bình" })).StatusCode);
+        int expected, received;
+        await using (var db = app.CreateDbContext())
+        {
+            expected = await db.Reports.CountAsync(r => r.CycleId == cycle);
+            received = await db.Reports.CountAsync(r => r.CycleId == cycle && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted));
+        }
+        Assert.True(expected > received);
+
+        // Without the confirmation: the notice, and nothing issued.
+        var ask = await department.PostAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/finalize?revision=1", null);
+        Assert.Equal(HttpStatusCode.BadRequest, ask.StatusCode);
+        var problem = (await ask.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(expected - received, problem["missing"]!.GetValue<int>());
+        Assert.Equal(expected, problem["expected"]!.GetValue<int>());
+        Assert.Equal(13, problem["daysBeforeDue"]!.GetValue<int>());
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.Contains($"Còn thiếu {expected - received} báo cáo", detail);
+        Assert.Contains("còn 13 ngày nữa mới đến hạn", detail);
+        Assert.Contains("Không thể hoàn tác", detail);
+        Assert.Equal(HttpStatusCode.BadRequest, (await department.PostAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/finalize?revision=1&confirm=false", null)).StatusCode);
+        await using (var db = app.CreateDbContext())
+        {
+            var row = await db.ConsolidatedReports.AsNoTracking().SingleAsync(c => c.Key == $"cycle-{cycle}");
+            Assert.False(row.IsFinal);
+            Assert.Null(row.FinalDocx);
+            Assert.Equal(1, row.Revision);
+        }
+        Assert.Contains("DỰ THẢO", await DocxTextAsync(department, cycle));
+
+        // Another province's Department and the reporter may not issue it, even confirmed.
+        var (otherId, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "56" });
+        var other = app.ClientWithToken(await app.TokenForAsync(otherId));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/finalize?revision=1&confirm=true", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reporter.PostAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/finalize?revision=1&confirm=true", null)).StatusCode);
+        Assert.Contains("DỰ THẢO", await DocxTextAsync(department, cycle));
+
+        // Confirmed: issued, stamped with the issuer's name and role, not an e-mail address.
+        Assert.Equal(HttpStatusCode.NoContent, (await department.PostAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/finalize?revision=1&confirm=true", null)).StatusCode);
+        await using (var db = app.CreateDbContext())
+        {
+            var row = await db.ConsolidatedReports.AsNoTracking().SingleAsync(c => c.Key == $"cycle-{cycle}");
+            Assert.True(row.IsFinal);
+            Assert.DoesNotContain("@", row.FinalizedBy);
+            Assert.StartsWith("Người dùng thử", row.FinalizedBy);
+            Assert.Contains("Quản trị cấp tỉnh", row.FinalizedBy);
+        }
+        Assert.DoesNotContain("DỰ THẢO", await DocxTextAsync(department, cycle));
+    }
+
+    private static async Task<string> DocxTextAsync(HttpClient client, int cycle)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(await client.GetByteArrayAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/docx")), false);
+        return document.MainDocumentPart!.Document!.Body!.InnerText;
     }
 
     [Fact]

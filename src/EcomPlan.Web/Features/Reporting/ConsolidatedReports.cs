@@ -99,22 +99,30 @@ public static class ConsolidatedReports
         return (ReportOutcome.Done, []);
     }
 
-    /// <summary>Makes the report final: the DOCX and XLSX generated now are stored and served from then on.</summary>
-    public static async Task<(ReportOutcome Outcome, string? Error)> FinalizeAsync(EcomPlanDbContext db, AccessScope scope, Target? target, int revision,
-        string actor, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Makes the report final: the DOCX and XLSX generated now are stored and served from then on. Without
+    /// <paramref name="confirmed"/> nothing is written and the notice to confirm is returned instead.
+    /// </summary>
+    public static async Task<(ReportOutcome Outcome, string? Error, IssueNotice? ToConfirm)> FinalizeAsync(EcomPlanDbContext db, AccessScope scope, Target? target,
+        int revision, bool confirmed, string actor, DateTimeOffset now, CancellationToken ct)
     {
-        if (target is not { CanEdit: true }) return (ReportOutcome.NotFound, "Không có báo cáo tổng hợp này trong phạm vi bạn được ban hành.");
+        if (target is not { CanEdit: true }) return (ReportOutcome.NotFound, "Không có báo cáo tổng hợp này trong phạm vi bạn được ban hành.", null);
         var row = await db.ConsolidatedReports.FirstOrDefaultAsync(c => c.Key == target.Key, ct);
-        if (row is null || row.Revision != revision) return (ReportOutcome.Conflict, "Hãy lưu số, ký hiệu và nội dung báo cáo (hoặc tải lại trang) trước khi ban hành.");
-        if (row.IsFinal) return (ReportOutcome.Invalid, "Báo cáo tổng hợp đã ban hành.");
-        if (string.IsNullOrWhiteSpace(row.Number)) return (ReportOutcome.Invalid, "Nhập số, ký hiệu văn bản trước khi ban hành.");
+        if (row is null || row.Revision != revision) return (ReportOutcome.Conflict, "Hãy lưu số, ký hiệu và nội dung báo cáo (hoặc tải lại trang) trước khi ban hành.", null);
+        if (row.IsFinal) return (ReportOutcome.Invalid, "Báo cáo tổng hợp đã ban hành.", null);
+        if (string.IsNullOrWhiteSpace(row.Number)) return (ReportOutcome.Invalid, "Nhập số, ký hiệu văn bản trước khi ban hành.", null);
+        if (!confirmed)
+        {
+            var notice = await ConsolidatedIssue.NoticeAsync(db, target, now, ct);
+            return (ReportOutcome.Invalid, string.Join(" ", ConsolidatedIssue.Sentences(notice)), notice);
+        }
         row.IsFinal = true;
         var document = await DocumentAsync(db, scope, target, row, ct);
         (row.FinalDocx, row.FinalXlsx, row.FinalizedAt, row.FinalizedBy) = (OfficialDocx.Write(document), OfficialXlsx.Write(document), now, actor);
         row.Revision++;
         db.AuditProvinceCode = target.ProvinceCode;
         await db.SaveChangesAsync(ct);
-        return (ReportOutcome.Done, null);
+        return (ReportOutcome.Done, null, null);
     }
 
     private static string? Clean(string? text) => EditReport.Clean(text);
@@ -153,14 +161,20 @@ public static class ConsolidatedReports
                     };
                 })
                 .WithName(national ? "EditNationalReport" : "EditConsolidatedReport").WithSummary("Sửa số, ngày, nội dung, nơi nhận, người ký (trước khi ban hành)");
-            group.MapPost(prefix + "/consolidated/finalize", async Task<Results<NoContent, ProblemHttpResult>> (int id, int revision, EcomPlanDbContext db,
+            group.MapPost(prefix + "/consolidated/finalize", async Task<Results<NoContent, ProblemHttpResult>> (int id, int revision, bool? confirm, EcomPlanDbContext db,
                     CurrentUser user, TimeProvider clock, CancellationToken ct) =>
                 {
                     var scope = await user.ScopeAsync(ct);
-                    var (outcome, error) = await FinalizeAsync(db, scope, await TargetOf(id, db, scope, ct), revision, user.Name ?? "?", clock.GetUtcNow(), ct);
+                    var (outcome, error, notice) = await FinalizeAsync(db, scope, await TargetOf(id, db, scope, ct), revision, confirm == true,
+                        await ConsolidatedIssue.IssuerAsync(db, user.Id, scope, ct), clock.GetUtcNow(), ct);
                     return outcome switch
                     {
                         ReportOutcome.Done => TypedResults.NoContent(),
+                        _ when notice is not null => TypedResults.Problem(title: "Cần xác nhận ban hành", detail: error + " Gửi lại với confirm=true để ban hành.",
+                            statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?>
+                            {
+                                ["expected"] = notice.Expected, ["received"] = notice.Received, ["missing"] = notice.Missing, ["daysBeforeDue"] = notice.DaysBeforeDue,
+                            }),
                         ReportOutcome.NotFound => Problems.NotFound(error!),
                         ReportOutcome.Conflict => Problems.Conflict(error!),
                         _ => Problems.BadRequest(error!),
