@@ -7,6 +7,8 @@ using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using EcomPlan.Tests.Infrastructure;
 using EcomPlan.Web.Features.Accounts;
+using EcomPlan.Web.Features.Indicators;
+using EcomPlan.Web.Features.Plans;
 using EcomPlan.Web.Features.Reporting;
 using Microsoft.EntityFrameworkCore;
 
@@ -145,6 +147,85 @@ public class ConsolidatedReportTests(ReportingApp app)
             Assert.Contains("Quản trị cấp tỉnh", row.FinalizedBy);
         }
         Assert.DoesNotContain("DỰ THẢO", await DocxTextAsync(department, cycle));
+    }
+
+    [Fact]
+    public async Task The_DOCX_is_right_for_the_day_it_is_generated_numbered_with_units_annexes_and_a_named_signer()
+    {
+        var (department, reporter, _, agency) = await app.ActorsAsync();
+        var (cycle, id) = await app.OpenAdHocAsync(department, agency, "Báo cáo đột xuất – nội dung văn bản", daysToDue: 13);
+        var report = await reporter.GetJsonAsync($"/api/v1/reports/{id}");
+        Assert.Equal(HttpStatusCode.OK, (await reporter.PostAsJsonAsync($"/api/v1/reports/{id}/submit", new
+        {
+            revision = report["revision"]!.GetValue<int>(), summary = "Đúng kế hoạch.",
+            tasks = new[] { new { taskId = report["tasks"]![0]!["taskId"]!.GetValue<int>(), state = "inProgress", percent = 40, results = "Hai lớp tập huấn." } },
+        })).StatusCode);
+        // An approved value of a target measured in a unit, for the year of the cycle.
+        string unit;
+        decimal value = 61.5m;
+        await using (var db = app.CreateDbContext())
+        {
+            var target = await db.Targets.AsNoTracking().Where(t => t.PlanId == ReportingApp.Plan && t.Indicator != null && t.Unit != null && t.Unit != "")
+                .OrderBy(t => t.Id).FirstAsync();
+            unit = target.Unit!;
+            foreach (var old in await db.DataValues.Where(v => v.Code == target.Indicator && v.UnitCode == "82" && v.IsCurrent).ToListAsync()) old.IsCurrent = false;
+            db.DataValues.Add(new DataValue { Code = target.Indicator!, UnitCode = "82", Period = "2026", Year = 2026, Value = value, Source = "Kiểm thử",
+                Status = ValueStatus.Approved, IsCurrent = true, CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var due = today.AddDays(13);
+        int expected;
+        await using (var db = app.CreateDbContext()) expected = await db.Reports.CountAsync(r => r.CycleId == cycle);
+        Assert.Equal(HttpStatusCode.NoContent, (await department.PutAsJsonAsync($"/api/v1/reporting-cycles/{cycle}/consolidated",
+            new { revision = 0, number = "132/BC-SCT", date = today.ToString("yyyy-MM-dd"), assessment = "Tiến độ chung đạt yêu cầu." })).StatusCode);
+
+        using (var document = WordprocessingDocument.Open(new MemoryStream(await department.GetByteArrayAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/docx")), false))
+        {
+            Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document));
+            var body = document.MainDocumentPart!.Document!.Body!;
+            var paragraphs = body.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+            // Counts as of today; the due date as the due date.
+            var intro = paragraphs.Single(p => p.StartsWith("Thực hiện"));
+            Assert.Contains($"đến ngày {today:dd/MM/yyyy} Sở Công Thương nhận được báo cáo của 1/{expected} đơn vị", intro);
+            Assert.Contains($"hạn gửi báo cáo là ngày {due:dd/MM/yyyy} (còn 13 ngày)", intro);
+            Assert.DoesNotContain($"đến ngày {due:dd/MM/yyyy}", body.InnerText);
+            // Headings numbered I, II, III… with no unnumbered one between them; the assessment before the proposals.
+            var headings = paragraphs.Where(p => System.Text.RegularExpressions.Regex.IsMatch(p, @"^[IVX]+\. [A-ZĐÀ-Ỹ]")).ToList();
+            Assert.Equal(["I", "II", "III", "IV", "V", "VI", "VII"], headings.Select(h => h[..h.IndexOf('.')]));
+            Assert.Equal("VI. ĐÁNH GIÁ CHUNG", headings[5]);
+            Assert.Equal("VII. KIẾN NGHỊ, ĐỀ XUẤT", headings[6]);
+            Assert.DoesNotContain("ĐÁNH GIÁ CHUNG", paragraphs);
+            // The value with its unit of measure.
+            var targets = body.Elements<Table>().Single(t => t.InnerText.Contains("Mục tiêu") && t.InnerText.Contains("Giá trị"));
+            Assert.Contains(targets.Descendants<TableCell>(), c => c.InnerText == TargetText.WithUnit(value, unit));
+            // The task and reporting tables are annexes on landscape pages, after the signature.
+            Assert.Contains("(Chi tiết tại Phụ lục I kèm theo.)", paragraphs);
+            Assert.Contains("(Chi tiết tại Phụ lục II kèm theo.)", paragraphs);
+            var landscape = body.Elements<SectionProperties>().Single().GetFirstChild<PageSize>()!;
+            Assert.Equal(PageOrientationValues.Landscape, landscape.Orient?.Value);
+            var children = body.ChildElements.ToList();
+            var signature = children.IndexOf(body.Elements<Table>().Single(t => t.InnerText.Contains("Nơi nhận:")));
+            Assert.True(children.IndexOf(body.Elements<Table>().Single(t => t.InnerText.Contains("Cơ quan chủ trì"))) > signature);
+            Assert.True(children.IndexOf(body.Elements<Table>().Single(t => t.InnerText.Contains("Ngày gửi"))) > signature);
+            Assert.NotNull(((Paragraph)children[signature - 1]).ParagraphProperties?.KeepNext);
+        }
+
+        // The signer is a named person: an e-mail address is refused, and a report without a signer's name is not issued.
+        var refused = await department.PutAsJsonAsync($"/api/v1/reporting-cycles/{cycle}/consolidated",
+            new { revision = 1, number = "132/BC-SCT", date = today.ToString("yyyy-MM-dd"), signerName = "giamdoc@dongthap.gov.vn" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("không phải địa chỉ thư", await refused.Content.ReadAsStringAsync());
+        var unsigned = await department.PostAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/finalize?revision=1&confirm=true", null);
+        Assert.Equal(HttpStatusCode.BadRequest, unsigned.StatusCode);
+        Assert.Contains("họ tên người ký", await unsigned.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await department.PutAsJsonAsync($"/api/v1/reporting-cycles/{cycle}/consolidated",
+            new { revision = 1, number = "132/BC-SCT", date = today.ToString("yyyy-MM-dd"), assessment = "Tiến độ chung đạt yêu cầu.", signerTitle = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", signerName = "Lê Văn Cường" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await department.PostAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/finalize?revision=2&confirm=true", null)).StatusCode);
+        var text = await DocxTextAsync(department, cycle);
+        Assert.Contains("PHÓ GIÁM ĐỐC", text);
+        Assert.Contains("Lê Văn Cường", text);
+        Assert.DoesNotContain("@", text);
     }
 
     private static async Task<string> DocxTextAsync(HttpClient client, int cycle)

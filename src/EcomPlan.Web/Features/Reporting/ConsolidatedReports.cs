@@ -39,10 +39,11 @@ public static class ConsolidatedReports
         await db.ConsolidatedReports.AsNoTracking().FirstOrDefaultAsync(c => c.Key == target.Key, ct)
         ?? new ConsolidatedReport { Key = target.Key, CycleId = target.CycleId, Year = target.Year, ProvinceCode = target.ProvinceCode, Date = ReportWorkflow.Today(now) };
 
-    public static async Task<OfficialDocument> DocumentAsync(EcomPlanDbContext db, AccessScope scope, Target target, ConsolidatedReport edits, CancellationToken ct) =>
+    /// <summary>The document as generated on <paramref name="today"/> (counts as of that day).</summary>
+    public static async Task<OfficialDocument> DocumentAsync(EcomPlanDbContext db, AccessScope scope, Target target, ConsolidatedReport edits, DateOnly today, CancellationToken ct) =>
         target.CycleId is { } id
-            ? await ConsolidatedContent.ForCycleAsync(db, scope, await db.ReportCycles.AsNoTracking().FirstAsync(c => c.Id == id, ct), edits, ct)
-            : await ConsolidatedContent.NationalAsync(db, scope, target.Year!.Value, edits, ct);
+            ? await ConsolidatedContent.ForCycleAsync(db, scope, await db.ReportCycles.AsNoTracking().FirstAsync(c => c.Id == id, ct), edits, today, ct)
+            : await ConsolidatedContent.NationalAsync(db, scope, target.Year!.Value, edits, today, ct);
 
     /// <summary>The file in <paramref name="format"/> (docx or xlsx): as issued once final, else generated now.</summary>
     public static async Task<(byte[] Content, string ContentType, string FileName)?> FileAsync(EcomPlanDbContext db, AccessScope scope, Target target, string format,
@@ -52,7 +53,7 @@ public static class ConsolidatedReports
         var edits = await EditsAsync(db, target, now, ct);
         var name = $"bao-cao-tong-hop-{target.Key}{(edits.IsFinal ? "" : "-du-thao")}.{format}";
         var stored = format == "docx" ? edits.FinalDocx : edits.FinalXlsx;
-        var content = edits.IsFinal && stored is not null ? stored : Render(await DocumentAsync(db, scope, target, edits, ct), format);
+        var content = edits.IsFinal && stored is not null ? stored : Render(await DocumentAsync(db, scope, target, edits, ReportWorkflow.Today(now), ct), format);
         return (content, format == "docx" ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
@@ -66,7 +67,8 @@ public static class ConsolidatedReports
         if (edit.Date.Year is < 2000 or > 2100) errors["date"] = "Ngày ban hành không hợp lệ.";
         foreach (var (field, text, max) in new[] { ("introduction", edit.Introduction, 8000), ("assessment", edit.Assessment, 8000), ("proposals", edit.Proposals, 8000),
                      ("recipients", edit.Recipients, 2000), ("signerTitle", edit.SignerTitle, 200), ("signerName", edit.SignerName, 200) })
-            if (text?.Length > max) errors[field] = $"Trường {field} dài quá {max} ký tự.";
+            if (text?.Length > max) errors[field] = $"{FieldName(field)} dài quá {max} ký tự.";
+        if (edit.SignerName?.Contains('@') == true) errors["signerName"] = "Họ tên người ký là tên người, không phải địa chỉ thư điện tử.";
         return errors;
     }
 
@@ -111,19 +113,30 @@ public static class ConsolidatedReports
         if (row is null || row.Revision != revision) return (ReportOutcome.Conflict, "Hãy lưu số, ký hiệu và nội dung báo cáo (hoặc tải lại trang) trước khi ban hành.", null);
         if (row.IsFinal) return (ReportOutcome.Invalid, "Báo cáo tổng hợp đã ban hành.", null);
         if (string.IsNullOrWhiteSpace(row.Number)) return (ReportOutcome.Invalid, "Nhập số, ký hiệu văn bản trước khi ban hành.", null);
+        if (string.IsNullOrWhiteSpace(row.SignerName)) return (ReportOutcome.Invalid, "Nhập họ tên người ký trước khi ban hành.", null);
         if (!confirmed)
         {
             var notice = await ConsolidatedIssue.NoticeAsync(db, target, now, ct);
             return (ReportOutcome.Invalid, string.Join(" ", ConsolidatedIssue.Sentences(notice)), notice);
         }
         row.IsFinal = true;
-        var document = await DocumentAsync(db, scope, target, row, ct);
+        var document = await DocumentAsync(db, scope, target, row, ReportWorkflow.Today(now), ct);
         (row.FinalDocx, row.FinalXlsx, row.FinalizedAt, row.FinalizedBy) = (OfficialDocx.Write(document), OfficialXlsx.Write(document), now, actor);
         row.Revision++;
         db.AuditProvinceCode = target.ProvinceCode;
         await db.SaveChangesAsync(ct);
         return (ReportOutcome.Done, null, null);
     }
+
+    private static string FieldName(string field) => field switch
+    {
+        "introduction" => "Tình hình triển khai",
+        "assessment" => "Đánh giá chung",
+        "proposals" => "Kiến nghị, đề xuất",
+        "recipients" => "Nơi nhận",
+        "signerTitle" => "Chức vụ người ký",
+        _ => "Họ tên người ký",
+    };
 
     private static string? Clean(string? text) => EditReport.Clean(text);
 
