@@ -180,7 +180,10 @@ public class ConsolidatedReportTests(ReportingApp app)
         Assert.Equal(HttpStatusCode.NoContent, (await department.PutAsJsonAsync($"/api/v1/reporting-cycles/{cycle}/consolidated",
             new { revision = 0, number = "132/BC-SCT", date = today.ToString("yyyy-MM-dd"), assessment = "Tiến độ chung đạt yêu cầu." })).StatusCode);
 
-        using (var document = WordprocessingDocument.Open(new MemoryStream(await department.GetByteArrayAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/docx")), false))
+        var draft = await department.GetByteArrayAsync($"/api/v1/reporting-cycles/{cycle}/consolidated/docx");
+        // For looking at the document (not an assertion), as the browser tests save screenshots.
+        if (Environment.GetEnvironmentVariable("ECOMPLAN_SCREENSHOTS") is { Length: > 0 } folder) await File.WriteAllBytesAsync(Path.Combine(folder, "consolidated-draft.docx"), draft);
+        using (var document = WordprocessingDocument.Open(new MemoryStream(draft), false))
         {
             Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document));
             var body = document.MainDocumentPart!.Document!.Body!;
