@@ -110,6 +110,17 @@ public class ConsolidatedBrowserTests(BrowserApp app)
             Assert.DoesNotContain("DỰ THẢO", text);
         }
         File.Delete(path);
+
+        // The Ministry's national report fits the phone too, and names provinces, not their codes.
+        var (_, ministryEmail) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.MinistryEditor });
+        await using var ministryContext = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        var ministry = await ministryContext.NewPageAsync();
+        ministry.Response += (_, r) => { if (r.Status >= 400) errors.Add($"{r.Status} {r.Url}"); };
+        await ministry.SignInAsync(ministryEmail, TestAccounts.Password);
+        await ministry.GotoAsync($"/reporting/national?year={due.Year}");
+        await Expect(ministry.Locator(".official-preview")).ToContainTextAsync("Đồng Tháp");
+        await ShotAsync(ministry, "national-390");
+        Assert.True(await ministry.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }
