@@ -83,6 +83,23 @@ public partial class OfficialDocumentTests
     }
 
     [Fact]
+    public void A_long_description_column_takes_the_width_rather_than_a_column_of_short_names()
+    {
+        var table = new DocumentTable("Nhiệm vụ", ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Tình trạng", "% hoàn thành", "Kết quả"],
+        [
+            .. Enumerable.Range(1, 30).Select(i => new DocumentRow([$"{i}", string.Join(' ', Enumerable.Repeat("Hỗ trợ doanh nghiệp tham gia sàn thương mại điện tử", 4)),
+                "Sở Công Thương", "Đang thực hiện", "40", ""])),
+            new(["31", "Tuyên truyền", "Sở Công Thương; Sở Khoa học và Công nghệ; Ủy ban nhân dân các xã, phường; Hội Doanh nghiệp", "Chưa báo cáo", "–", ""]),
+        ]);
+        var widths = OfficialDocxTable.ColumnWidths(table, OfficialDocx.LandscapeTextWidth);
+        Assert.Equal(OfficialDocx.LandscapeTextWidth, widths.Sum());
+        Assert.True(widths[1] > 2 * widths[2], $"Nhiệm vụ {widths[1]}, Cơ quan chủ trì {widths[2]}");
+        // The longest word of each column still fits.
+        Assert.True(widths[3] >= (int)(216 + OfficialDocxTable.Measure("Đang", bold: false)), $"Tình trạng {widths[3]}");
+        Assert.True(widths[4] >= (int)(216 + OfficialDocxTable.Measure("thành", bold: true)), $"% hoàn thành {widths[4]}");
+    }
+
+    [Fact]
     public void LibreOffice_puts_a_long_task_table_on_a_few_landscape_pages()
     {
         var soffice = SofficePaths.FirstOrDefault(File.Exists);
