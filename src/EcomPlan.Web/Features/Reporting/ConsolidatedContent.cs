@@ -17,7 +17,8 @@ public static class ConsolidatedContent
     /// <summary>Reports whose content counts: those the Department has received.</summary>
     private static readonly ReportStatus[] Received = [ReportStatus.Submitted, ReportStatus.Accepted];
 
-    public static async Task<OfficialDocument> ForCycleAsync(EcomPlanDbContext db, AccessScope scope, ReportCycle cycle, ConsolidatedReport edits, CancellationToken ct)
+    /// <summary>The report as of <paramref name="today"/>: counts are of the reports received by then, the due date is shown as the due date.</summary>
+    public static async Task<OfficialDocument> ForCycleAsync(EcomPlanDbContext db, AccessScope scope, ReportCycle cycle, ConsolidatedReport edits, DateOnly today, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == cycle.PlanId, ct);
         var province = plan.ProvinceCode is null ? null : await db.Provinces.AsNoTracking().Where(p => p.Code == plan.ProvinceCode).Select(p => p.Name).FirstAsync(ct);
@@ -28,15 +29,16 @@ public static class ConsolidatedContent
 
         var sections = new List<DocumentSection>
         {
-            new("I. TÌNH HÌNH TRIỂN KHAI", Paragraphs(edits.Introduction ?? DefaultIntroduction(plan, cycle, reports, received))),
-            new("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", ["Giá trị là số liệu đã được duyệt mới nhất; tình trạng đánh giá theo phương pháp tiến độ của hệ thống."],
+            new("TÌNH HÌNH TRIỂN KHAI", Paragraphs(edits.Introduction ?? DefaultIntroduction(plan, cycle, reports, received, today))),
+            new("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", ["Giá trị là số liệu đã được duyệt mới nhất, kèm đơn vị tính; tình trạng đánh giá theo phương pháp tiến độ của hệ thống."],
                 await TargetTableAsync(db, scope, plan.Id, cycle.Year, ct)),
-            new("III. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", [TaskSummary(lines)], await TaskTableAsync(db, scope, plan.Id, lines, ct)),
-            new("IV. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ", [], ReportingTable(cycle, reports)),
-            new("V. KHÓ KHĂN, VƯỚNG MẮC", Gathered(received, r => r.Difficulties, "Các đơn vị không nêu khó khăn, vướng mắc.")),
-            new("VI. KIẾN NGHỊ, ĐỀ XUẤT", edits.Proposals is { } p ? Paragraphs(p) : Gathered(received, r => r.Proposals, "Các đơn vị không có kiến nghị.")),
+            new("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", [TaskSummary(lines)], await TaskTableAsync(db, scope, plan.Id, lines, ct), "Tình hình thực hiện nhiệm vụ"),
+            new("TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ", [ReportingSummary(cycle, reports, received, today)], ReportingTable(cycle, reports), "Tình hình gửi báo cáo của các đơn vị"),
+            new("KHÓ KHĂN, VƯỚNG MẮC", Gathered(received, r => r.Difficulties, "Các đơn vị không nêu khó khăn, vướng mắc.")),
         };
-        if (edits.Assessment is { } assessment) sections.Insert(5, new DocumentSection("ĐÁNH GIÁ CHUNG", Paragraphs(assessment)));
+        if (edits.Assessment is { } assessment) sections.Add(new DocumentSection("ĐÁNH GIÁ CHUNG", Paragraphs(assessment)));
+        sections.Add(new("KIẾN NGHỊ, ĐỀ XUẤT", edits.Proposals is { } p ? Paragraphs(p) : Gathered(received, r => r.Proposals, "Các đơn vị không có kiến nghị.")));
+        sections = DocumentSection.Numbered(sections);
         var header = new OfficialHeader(province is null ? null : $"UBND TỈNH {province.ToUpper(VietnameseText.Culture)}", "SỞ CÔNG THƯƠNG",
             string.IsNullOrWhiteSpace(edits.Number) ? "      /BC-SCT" : edits.Number!, province ?? "Hà Nội", edits.Date);
         return new OfficialDocument(header, "BÁO CÁO", $"{cycle.Label}: tình hình thực hiện {Lower(plan.Title)}", sections,
@@ -44,7 +46,7 @@ public static class ConsolidatedContent
             edits.SignerTitle ?? "GIÁM ĐỐC", edits.SignerName, !edits.IsFinal);
     }
 
-    public static async Task<OfficialDocument> NationalAsync(EcomPlanDbContext db, AccessScope scope, int year, ConsolidatedReport edits, CancellationToken ct)
+    public static async Task<OfficialDocument> NationalAsync(EcomPlanDbContext db, AccessScope scope, int year, ConsolidatedReport edits, DateOnly today, CancellationToken ct)
     {
         var national = await db.Plans.AsNoTracking().Where(p => p.Level == PlanLevel.National && p.PeriodStart <= year && p.PeriodEnd >= year)
             .OrderByDescending(p => p.Status).ThenByDescending(p => p.PeriodStart).FirstOrDefaultAsync(ct);
@@ -74,14 +76,15 @@ public static class ConsolidatedContent
 
         var sections = new List<DocumentSection>
         {
-            new("I. TÌNH HÌNH CHUNG", Paragraphs(edits.Introduction
-                ?? $"Năm {year}, {rows.Count} tỉnh, thành phố triển khai báo cáo định kỳ trên hệ thống EcomPlan với {cycles.Count} kỳ báo cáo.")),
-            new("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU QUỐC GIA", national is null ? ["Không có kế hoạch quốc gia cho năm này."] : [national.Title],
+            new("TÌNH HÌNH CHUNG", Paragraphs(edits.Introduction
+                ?? $"Năm {year}, đến ngày {VietnameseText.FormatDate(today)}, {rows.Count} tỉnh, thành phố triển khai báo cáo định kỳ trên hệ thống EcomPlan với {cycles.Count} kỳ báo cáo.")),
+            new("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU QUỐC GIA", national is null ? ["Không có kế hoạch quốc gia cho năm này."] : [national.Title],
                 national is null ? null : await TargetTableAsync(db, scope, national.Id, year, ct)),
-            new("III. TÌNH HÌNH BÁO CÁO CỦA CÁC TỈNH, THÀNH PHỐ", [], provinceTable),
-            new("IV. KIẾN NGHỊ, ĐỀ XUẤT", edits.Proposals is { } p ? Paragraphs(p) : proposals.Count > 0 ? proposals : ["Chưa có kiến nghị từ báo cáo tổng hợp của các tỉnh."]),
+            new("TÌNH HÌNH BÁO CÁO CỦA CÁC TỈNH, THÀNH PHỐ", [], provinceTable, "Tình hình báo cáo của các tỉnh, thành phố"),
         };
-        if (edits.Assessment is { } assessment) sections.Insert(3, new DocumentSection("ĐÁNH GIÁ CHUNG", Paragraphs(assessment)));
+        if (edits.Assessment is { } assessment) sections.Add(new DocumentSection("ĐÁNH GIÁ CHUNG", Paragraphs(assessment)));
+        sections.Add(new("KIẾN NGHỊ, ĐỀ XUẤT", edits.Proposals is { } p ? Paragraphs(p) : proposals.Count > 0 ? proposals : ["Chưa có kiến nghị từ báo cáo tổng hợp của các tỉnh."]));
+        sections = DocumentSection.Numbered(sections);
         var header = new OfficialHeader(null, "BỘ CÔNG THƯƠNG", string.IsNullOrWhiteSpace(edits.Number) ? "      /BC-BCT" : edits.Number!, "Hà Nội", edits.Date);
         return new OfficialDocument(header, "BÁO CÁO", $"Tổng hợp tình hình thực hiện kế hoạch phát triển thương mại điện tử năm {year} của các địa phương",
             sections, Recipients(edits.Recipients, ["Thủ tướng Chính phủ (để b/c);", "UBND các tỉnh, thành phố;", "Lưu: VT, TMĐT."]),
@@ -97,7 +100,7 @@ public static class ConsolidatedContent
             rows.Add(new DocumentRow([$"{group.Key.Group}. {group.Key.GroupTitle}"], IsGroupHeading: true));
             rows.AddRange(group.Select(t => new DocumentRow([
                 t.Target.Key, t.Target.Text, t.Target.Requirement,
-                t.Progress.Latest is { } latest ? VietnameseText.FormatNumber(latest.Value) : "–",
+                t.Progress.Latest is { } latest ? TargetText.WithUnit(latest.Value, t.Target.Unit) : "–",
                 t.Progress.Latest is { } l ? $"{l.Year}" : "–",
                 ProgressQueries.StatusName(t.Progress.Status)])));
         }
@@ -118,7 +121,7 @@ public static class ConsolidatedContent
                 var mine = byTask.GetValueOrDefault(t.Id);
                 var line = mine?.OrderByDescending(l => l.Percent).First();
                 return new DocumentRow([t.Number ?? "", t.Text, t.Unassigned ? "(chưa giao)" : string.Join("; ", t.LeadAgencies),
-                    line is null ? "Chưa báo cáo" : ReportWorkflow.Label(line.State), line is null ? "–" : $"{line.Percent}",
+                    line is null ? "Chưa báo cáo" : ReportWorkflow.Label(line.State), line is null ? "–" : VietnameseText.FormatNumber(line.Percent),
                     line?.Results ?? ""]);
             }));
         }
@@ -132,11 +135,20 @@ public static class ConsolidatedContent
                 r.FirstSubmittedAt is { } at ? VietnameseText.FormatDate(ReportWorkflow.Today(at)) : "–",
                 r.FirstSubmittedAt is { } a ? (ReportWorkflow.OnTime(a, cycle.Due) ? "Đúng hạn" : "Trễ hạn") : "–"])).ToList());
 
-    private static string DefaultIntroduction(Plan plan, ReportCycle cycle, List<Report> reports, List<Report> received) =>
-        $"Thực hiện {(plan.DocumentNumber is { } n ? $"Kế hoạch số {n}" : "Kế hoạch")} của {plan.IssuingBody}, đến ngày {VietnameseText.FormatDate(cycle.Due)} "
+    private static string DefaultIntroduction(Plan plan, ReportCycle cycle, List<Report> reports, List<Report> received, DateOnly today) =>
+        $"Thực hiện {(plan.DocumentNumber is { } n ? $"Kế hoạch số {n}" : "Kế hoạch")} của {plan.IssuingBody}, đến ngày {VietnameseText.FormatDate(today)} "
         + $"Sở Công Thương nhận được báo cáo của {received.Count}/{reports.Count} đơn vị "
-        + $"(tỷ lệ {Percent(ReportWorkflow.Rates(reports.Select(r => (cycle.Due, r.FirstSubmittedAt)).ToList()).Reporting)}%). "
-        + $"Số liệu chốt đến ngày {VietnameseText.FormatDate(cycle.CutOff)}.";
+        + $"(tỷ lệ {Percent(reports.Count == 0 ? null : Math.Round(100m * received.Count / reports.Count, 2))}%); "
+        + $"hạn gửi báo cáo là ngày {VietnameseText.FormatDate(cycle.Due)}"
+        + (cycle.Due > today ? $" (còn {cycle.Due.DayNumber - today.DayNumber} ngày)" : "")
+        + $". Số liệu chốt đến ngày {VietnameseText.FormatDate(cycle.CutOff)}.";
+
+    private static string ReportingSummary(ReportCycle cycle, List<Report> reports, List<Report> received, DateOnly today)
+    {
+        var onTime = received.Count(r => r.FirstSubmittedAt is { } at && ReportWorkflow.OnTime(at, cycle.Due));
+        return $"Đến ngày {VietnameseText.FormatDate(today)}, {received.Count}/{reports.Count} đơn vị đã gửi báo cáo ({onTime} đúng hạn), "
+            + $"{reports.Count - received.Count} đơn vị chưa gửi; hạn gửi báo cáo là ngày {VietnameseText.FormatDate(cycle.Due)}.";
+    }
 
     private static string TaskSummary(List<TaskProgress> lines) =>
         lines.Count == 0 ? "Chưa có đơn vị nào báo cáo tình hình thực hiện nhiệm vụ."

@@ -39,10 +39,11 @@ public static class ConsolidatedReports
         await db.ConsolidatedReports.AsNoTracking().FirstOrDefaultAsync(c => c.Key == target.Key, ct)
         ?? new ConsolidatedReport { Key = target.Key, CycleId = target.CycleId, Year = target.Year, ProvinceCode = target.ProvinceCode, Date = ReportWorkflow.Today(now) };
 
-    public static async Task<OfficialDocument> DocumentAsync(EcomPlanDbContext db, AccessScope scope, Target target, ConsolidatedReport edits, CancellationToken ct) =>
+    /// <summary>The document as generated on <paramref name="today"/> (counts as of that day).</summary>
+    public static async Task<OfficialDocument> DocumentAsync(EcomPlanDbContext db, AccessScope scope, Target target, ConsolidatedReport edits, DateOnly today, CancellationToken ct) =>
         target.CycleId is { } id
-            ? await ConsolidatedContent.ForCycleAsync(db, scope, await db.ReportCycles.AsNoTracking().FirstAsync(c => c.Id == id, ct), edits, ct)
-            : await ConsolidatedContent.NationalAsync(db, scope, target.Year!.Value, edits, ct);
+            ? await ConsolidatedContent.ForCycleAsync(db, scope, await db.ReportCycles.AsNoTracking().FirstAsync(c => c.Id == id, ct), edits, today, ct)
+            : await ConsolidatedContent.NationalAsync(db, scope, target.Year!.Value, edits, today, ct);
 
     /// <summary>The file in <paramref name="format"/> (docx or xlsx): as issued once final, else generated now.</summary>
     public static async Task<(byte[] Content, string ContentType, string FileName)?> FileAsync(EcomPlanDbContext db, AccessScope scope, Target target, string format,
@@ -52,7 +53,7 @@ public static class ConsolidatedReports
         var edits = await EditsAsync(db, target, now, ct);
         var name = $"bao-cao-tong-hop-{target.Key}{(edits.IsFinal ? "" : "-du-thao")}.{format}";
         var stored = format == "docx" ? edits.FinalDocx : edits.FinalXlsx;
-        var content = edits.IsFinal && stored is not null ? stored : Render(await DocumentAsync(db, scope, target, edits, ct), format);
+        var content = edits.IsFinal && stored is not null ? stored : Render(await DocumentAsync(db, scope, target, edits, ReportWorkflow.Today(now), ct), format);
         return (content, format == "docx" ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
@@ -66,7 +67,8 @@ public static class ConsolidatedReports
         if (edit.Date.Year is < 2000 or > 2100) errors["date"] = "Ngày ban hành không hợp lệ.";
         foreach (var (field, text, max) in new[] { ("introduction", edit.Introduction, 8000), ("assessment", edit.Assessment, 8000), ("proposals", edit.Proposals, 8000),
                      ("recipients", edit.Recipients, 2000), ("signerTitle", edit.SignerTitle, 200), ("signerName", edit.SignerName, 200) })
-            if (text?.Length > max) errors[field] = $"Trường {field} dài quá {max} ký tự.";
+            if (text?.Length > max) errors[field] = $"{FieldName(field)} dài quá {max} ký tự.";
+        if (edit.SignerName?.Contains('@') == true) errors["signerName"] = "Họ tên người ký là tên người, không phải địa chỉ thư điện tử.";
         return errors;
     }
 
@@ -99,23 +101,42 @@ public static class ConsolidatedReports
         return (ReportOutcome.Done, []);
     }
 
-    /// <summary>Makes the report final: the DOCX and XLSX generated now are stored and served from then on.</summary>
-    public static async Task<(ReportOutcome Outcome, string? Error)> FinalizeAsync(EcomPlanDbContext db, AccessScope scope, Target? target, int revision,
-        string actor, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Makes the report final: the DOCX and XLSX generated now are stored and served from then on. Without
+    /// <paramref name="confirmed"/> nothing is written and the notice to confirm is returned instead.
+    /// </summary>
+    public static async Task<(ReportOutcome Outcome, string? Error, IssueNotice? ToConfirm)> FinalizeAsync(EcomPlanDbContext db, AccessScope scope, Target? target,
+        int revision, bool confirmed, string actor, DateTimeOffset now, CancellationToken ct)
     {
-        if (target is not { CanEdit: true }) return (ReportOutcome.NotFound, "Không có báo cáo tổng hợp này trong phạm vi bạn được ban hành.");
+        if (target is not { CanEdit: true }) return (ReportOutcome.NotFound, "Không có báo cáo tổng hợp này trong phạm vi bạn được ban hành.", null);
         var row = await db.ConsolidatedReports.FirstOrDefaultAsync(c => c.Key == target.Key, ct);
-        if (row is null || row.Revision != revision) return (ReportOutcome.Conflict, "Hãy lưu số, ký hiệu và nội dung báo cáo (hoặc tải lại trang) trước khi ban hành.");
-        if (row.IsFinal) return (ReportOutcome.Invalid, "Báo cáo tổng hợp đã ban hành.");
-        if (string.IsNullOrWhiteSpace(row.Number)) return (ReportOutcome.Invalid, "Nhập số, ký hiệu văn bản trước khi ban hành.");
+        if (row is null || row.Revision != revision) return (ReportOutcome.Conflict, "Hãy lưu số, ký hiệu và nội dung báo cáo (hoặc tải lại trang) trước khi ban hành.", null);
+        if (row.IsFinal) return (ReportOutcome.Invalid, "Báo cáo tổng hợp đã ban hành.", null);
+        if (string.IsNullOrWhiteSpace(row.Number)) return (ReportOutcome.Invalid, "Nhập số, ký hiệu văn bản trước khi ban hành.", null);
+        if (string.IsNullOrWhiteSpace(row.SignerName)) return (ReportOutcome.Invalid, "Nhập họ tên người ký trước khi ban hành.", null);
+        if (!confirmed)
+        {
+            var notice = await ConsolidatedIssue.NoticeAsync(db, target, now, ct);
+            return (ReportOutcome.Invalid, string.Join(" ", ConsolidatedIssue.Sentences(notice)), notice);
+        }
         row.IsFinal = true;
-        var document = await DocumentAsync(db, scope, target, row, ct);
+        var document = await DocumentAsync(db, scope, target, row, ReportWorkflow.Today(now), ct);
         (row.FinalDocx, row.FinalXlsx, row.FinalizedAt, row.FinalizedBy) = (OfficialDocx.Write(document), OfficialXlsx.Write(document), now, actor);
         row.Revision++;
         db.AuditProvinceCode = target.ProvinceCode;
         await db.SaveChangesAsync(ct);
-        return (ReportOutcome.Done, null);
+        return (ReportOutcome.Done, null, null);
     }
+
+    private static string FieldName(string field) => field switch
+    {
+        "introduction" => "Tình hình triển khai",
+        "assessment" => "Đánh giá chung",
+        "proposals" => "Kiến nghị, đề xuất",
+        "recipients" => "Nơi nhận",
+        "signerTitle" => "Chức vụ người ký",
+        _ => "Họ tên người ký",
+    };
 
     private static string? Clean(string? text) => EditReport.Clean(text);
 
@@ -153,14 +174,20 @@ public static class ConsolidatedReports
                     };
                 })
                 .WithName(national ? "EditNationalReport" : "EditConsolidatedReport").WithSummary("Sửa số, ngày, nội dung, nơi nhận, người ký (trước khi ban hành)");
-            group.MapPost(prefix + "/consolidated/finalize", async Task<Results<NoContent, ProblemHttpResult>> (int id, int revision, EcomPlanDbContext db,
+            group.MapPost(prefix + "/consolidated/finalize", async Task<Results<NoContent, ProblemHttpResult>> (int id, int revision, bool? confirm, EcomPlanDbContext db,
                     CurrentUser user, TimeProvider clock, CancellationToken ct) =>
                 {
                     var scope = await user.ScopeAsync(ct);
-                    var (outcome, error) = await FinalizeAsync(db, scope, await TargetOf(id, db, scope, ct), revision, user.Name ?? "?", clock.GetUtcNow(), ct);
+                    var (outcome, error, notice) = await FinalizeAsync(db, scope, await TargetOf(id, db, scope, ct), revision, confirm == true,
+                        await ConsolidatedIssue.IssuerAsync(db, user.Id, scope, ct), clock.GetUtcNow(), ct);
                     return outcome switch
                     {
                         ReportOutcome.Done => TypedResults.NoContent(),
+                        _ when notice is not null => TypedResults.Problem(title: "Cần xác nhận ban hành", detail: error + " Gửi lại với confirm=true để ban hành.",
+                            statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?>
+                            {
+                                ["expected"] = notice.Expected, ["received"] = notice.Received, ["missing"] = notice.Missing, ["daysBeforeDue"] = notice.DaysBeforeDue,
+                            }),
                         ReportOutcome.NotFound => Problems.NotFound(error!),
                         ReportOutcome.Conflict => Problems.Conflict(error!),
                         _ => Problems.BadRequest(error!),

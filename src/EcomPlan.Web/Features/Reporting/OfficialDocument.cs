@@ -30,8 +30,26 @@ public sealed record OfficialDocument(
     string? SignerName,
     bool IsDraft);
 
-/// <summary>A numbered section of the body ("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"): paragraphs, then an optional table.</summary>
-public sealed record DocumentSection(string Heading, IReadOnlyList<string> Paragraphs, DocumentTable? Table = null);
+/// <summary>
+/// A numbered section of the body ("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"): paragraphs, then an optional table. A table
+/// too wide or too long for the body goes to an annex after the signature (<paramref name="Annex"/> is its title,
+/// "Tình hình thực hiện nhiệm vụ"), on landscape pages, and the section refers to it.
+/// </summary>
+public sealed record DocumentSection(string Heading, IReadOnlyList<string> Paragraphs, DocumentTable? Table = null, string? Annex = null)
+{
+    /// <summary>The sections numbered I, II, III… in order, whatever they were called before.</summary>
+    public static List<DocumentSection> Numbered(IEnumerable<DocumentSection> sections) =>
+        sections.Select((s, i) => s with { Heading = $"{Roman(i + 1)}. {s.Heading}" }).ToList();
+
+    /// <summary>1 → "I", 4 → "IV", 9 → "IX", 14 → "XIV".</summary>
+    public static string Roman(int number)
+    {
+        var result = new System.Text.StringBuilder();
+        foreach (var (value, letters) in new[] { (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") })
+            while (number >= value) { result.Append(letters); number -= value; }
+        return result.ToString();
+    }
+}
 
 /// <summary>
 /// A table of the report. The same tables make the XLSX, one worksheet each, named <see cref="SheetName"/>

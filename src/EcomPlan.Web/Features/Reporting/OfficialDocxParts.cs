@@ -180,11 +180,8 @@ internal static class OfficialDocxParts
                 Name = CompatSettingNameValues.CompatibilityMode, Uri = "http://schemas.microsoft.com/office/word", Val = "15",
             }));
 
-    /// <summary>
-    /// A4 with the decree's margins, and the page number centered at the top from page 2 on (the first page's header
-    /// is empty, <c>titlePg</c>).
-    /// </summary>
-    public static SectionProperties Page(MainDocumentPart main)
+    /// <summary>The page number centered at the top (default), and an empty header for a report's first page.</summary>
+    public static (string Numbered, string First) AddHeaders(MainDocumentPart main)
     {
         var numbered = main.AddNewPart<HeaderPart>();
         numbered.Header = new Header(new Paragraph(
@@ -192,18 +189,31 @@ internal static class OfficialDocxParts
             new SimpleField(new Run(new RunProperties(Format(Look.Body)), new Text("2"))) { Instruction = " PAGE " }));
         var first = main.AddNewPart<HeaderPart>();
         first.Header = new Header(new Paragraph());
-        return new SectionProperties(
-            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(numbered) },
-            new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(first) },
-            new PageSize { Width = (uint)OfficialDocx.PageWidth, Height = (uint)OfficialDocx.PageHeight },
+        return (main.GetIdOfPart(numbered), main.GetIdOfPart(first));
+    }
+
+    /// <summary>
+    /// A4 with the decree's margins, and the page number centered at the top from page 2 on (the first page's header
+    /// is empty, <c>titlePg</c>); or a landscape A4 section (the annexes), numbered on every page.
+    /// </summary>
+    public static SectionProperties Page((string Numbered, string First) headers, bool landscape)
+    {
+        var properties = new SectionProperties(new HeaderReference { Type = HeaderFooterValues.Default, Id = headers.Numbered });
+        if (!landscape) properties.Append(new HeaderReference { Type = HeaderFooterValues.First, Id = headers.First });
+        properties.Append(
+            new SectionType { Val = SectionMarkValues.NextPage },
+            landscape
+                ? new PageSize { Width = (uint)OfficialDocx.PageHeight, Height = (uint)OfficialDocx.PageWidth, Orient = PageOrientationValues.Landscape }
+                : new PageSize { Width = (uint)OfficialDocx.PageWidth, Height = (uint)OfficialDocx.PageHeight },
             new PageMargin
             {
                 Top = OfficialDocx.MarginTop, Bottom = OfficialDocx.MarginBottom,
                 Left = (uint)OfficialDocx.MarginLeft, Right = (uint)OfficialDocx.MarginRight,
                 Header = 567u, Footer = 567u, Gutter = 0u,
             },
-            new Columns { Space = "720" },
-            new TitlePage(),
-            new DocGrid { LinePitch = 360 });
+            new Columns { Space = "720" });
+        if (!landscape) properties.Append(new TitlePage());
+        properties.Append(new DocGrid { LinePitch = 360 });
+        return properties;
     }
 }

@@ -8,9 +8,9 @@ internal static class OfficialDocxTable
 {
     private static readonly Look Cells = new(24), HeaderCells = new(24, Bold: true);
 
-    // Cell margins on both sides; beyond LongestLine characters a text wraps anyway, and a longer word (a link) may break.
+    // Cell margins on both sides; a word longer than LongestWord characters (a link) may break.
     private const int Padding = 2 * CellMargin;
-    private const int LongestLine = 40, LongestWord = 25;
+    private const int LongestWord = 25;
 
     public static Table Build(DocumentTable source, int width)
     {
@@ -48,13 +48,16 @@ internal static class OfficialDocxTable
 
     /// <summary>
     /// Widths in twips summing to <paramref name="width"/>: each column gets room for its longest word, then the rest
-    /// goes where texts are longer, so an order column stays narrow and a description column takes the space.
+    /// goes where there is more text to hold (in proportion to the column's total text), first up to what the
+    /// column's longest line needs; so an order column stays narrow, and a description column takes the space rather
+    /// than a column of short names, and rows stay as low as they can.
     /// </summary>
     internal static int[] ColumnWidths(DocumentTable source, int width)
     {
         var columns = Math.Max(source.Columns.Count, 1);
         var least = new double[columns];
         var wanted = new double[columns];
+        var volume = new double[columns];
         for (var c = 0; c < columns; c++)
         {
             var header = OfficialText.Clean(c < source.Columns.Count ? source.Columns[c] : "");
@@ -65,16 +68,40 @@ internal static class OfficialDocxTable
                 .Concat(cells.SelectMany(Lines).Select(l => Measure(l, bold: false))).DefaultIfEmpty(0).Max();
             least[c] = Padding + Math.Max(word, Measure("00", bold: true));
             wanted[c] = Padding + Math.Max(line, word);
+            volume[c] = cells.Sum(t => Measure(t, bold: false)) + Measure(header, bold: true);
         }
         double[] result;
-        if (wanted.Sum() <= width)
-            result = wanted.Select(w => w * width / wanted.Sum()).ToArray();
-        else if (least.Sum() >= width)
+        if (least.Sum() >= width)
             result = least.Select(w => w * width / least.Sum()).ToArray();
         else
         {
-            var spare = (width - least.Sum()) / (wanted.Sum() - least.Sum());
-            result = least.Select((l, c) => l + (wanted[c] - l) * spare).ToArray();
+            // Water-filling: share what is left by text volume among the columns not yet as wide as they want.
+            result = (double[])least.Clone();
+            var open = Enumerable.Range(0, columns).Where(c => wanted[c] > least[c]).ToHashSet();
+            var spare = width - least.Sum();
+            while (spare > 0.5 && open.Count > 0)
+            {
+                var weight = open.Sum(c => Math.Max(volume[c], 1));
+                var capped = open.Where(c => result[c] + spare * Math.Max(volume[c], 1) / weight >= wanted[c]).ToList();
+                if (capped.Count == 0)
+                {
+                    foreach (var c in open) result[c] += spare * Math.Max(volume[c], 1) / weight;
+                    spare = 0;
+                }
+                else
+                    foreach (var c in capped)
+                    {
+                        spare -= wanted[c] - result[c];
+                        result[c] = wanted[c];
+                        open.Remove(c);
+                    }
+            }
+            // Every column as wide as its longest line: the rest again by volume.
+            if (spare > 0.5)
+            {
+                var total = volume.Sum(v => Math.Max(v, 1));
+                result = result.Select((w, c) => w + spare * Math.Max(volume[c], 1) / total).ToArray();
+            }
         }
         var widths = result.Select(w => (int)Math.Floor(w)).ToArray();
         widths[^1] += width - widths.Sum();
@@ -84,7 +111,7 @@ internal static class OfficialDocxTable
     private static IEnumerable<string> Words(string text) =>
         text.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.Length > LongestWord ? w[..LongestWord] : w);
 
-    private static IEnumerable<string> Lines(string text) => text.Split('\n').Select(l => l.Length > LongestLine ? l[..LongestLine] : l);
+    private static IEnumerable<string> Lines(string text) => text.Split('\n');
 
     /// <summary>
     /// Twips a text needs at 12 pt in Times New Roman, from the font's average advance widths by kind of character
