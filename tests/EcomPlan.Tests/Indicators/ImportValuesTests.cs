@@ -384,7 +384,7 @@ public class EntryFormTests(MutationApp app)
         }
         var bad = await client.PostFormAsync(page, "entry", Form("nhiều"));
         var badHtml = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
-        Assert.True(badHtml.Contains("không đọc được số"), badHtml[Math.Max(0, badHtml.IndexOf("<main", StringComparison.Ordinal))..][..Math.Min(1500, badHtml.Length - Math.Max(0, badHtml.IndexOf("<main", StringComparison.Ordinal)))]);
+        Assert.True(badHtml.Contains("Không đọc được số «nhiều»"), badHtml[Math.Max(0, badHtml.IndexOf("<main", StringComparison.Ordinal))..][..Math.Min(1500, badHtml.Length - Math.Max(0, badHtml.IndexOf("<main", StringComparison.Ordinal)))]);
         await using (var db = app.CreateDbContext())
             Assert.False(await db.DataValues.AnyAsync(v => v.Code == "enterprises_applying_ecommerce" && v.UnitCode == "56" && v.Period == "2024"));
 
