@@ -143,6 +143,7 @@ public class AuthorizationMatrixTests(MutationApp app)
         // A value of another unit, or none: "not found" for everyone signed in.
         ["POST /api/v1/values/{id:long}/approve"] = new("POST", _ => "/api/v1/values/999999999/approve", []),
         ["POST /api/v1/values/{id:long}/reopen"] = new("POST", _ => "/api/v1/values/999999999/reopen", []),
+        ["POST /api/v1/values/{id:long}/return"] = new("POST", _ => "/api/v1/values/999999999/return", [], _ => new { reason = "Số liệu chưa khớp với báo cáo năm." }),
         ["GET /values/review"] = new("GET", _ => "/values/review", SignedIn, IsPage: true),
         // Reporting cycles of Đồng Tháp's plan. No role of the matrix reports for a Đồng Tháp agency, so writes are denied to all;
         // reviews and openings reach their owners, who get the 400 that an unsent report or an unknown cycle deserves.

@@ -211,8 +211,8 @@ public class ImportValuesTests(MutationApp app)
         var template = await anonymous.GetAsync("/api/v1/plans/khanh-hoa-2026-2030/values-template?format=xlsx");
         template.EnsureSuccessStatusCode();
         var rows = Spreadsheet.Read(await template.Content.ReadAsStreamAsync(), "mau.xlsx");
-        Assert.Equal(ImportValues.Columns, rows[0]);
-        Assert.Contains(rows, r => r[0] == "ecommerce_index_rank" && r[1] == "56");
+        Assert.Equal(ValuesTemplate.Header, rows[0]);
+        Assert.Contains(rows, r => r[0] == "ecommerce_index_rank" && r[3] == "56");
         var csv = await anonymous.GetStringAsync("/api/v1/plans/dong-thap-2021-2025/progress/export?format=csv");
         Assert.Contains("Không đạt", csv);
         Assert.Contains(",60.82,", csv);
@@ -384,7 +384,7 @@ public class EntryFormTests(MutationApp app)
         }
         var bad = await client.PostFormAsync(page, "entry", Form("nhiều"));
         var badHtml = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
-        Assert.True(badHtml.Contains("không đọc được số"), badHtml[Math.Max(0, badHtml.IndexOf("<main", StringComparison.Ordinal))..][..Math.Min(1500, badHtml.Length - Math.Max(0, badHtml.IndexOf("<main", StringComparison.Ordinal)))]);
+        Assert.True(badHtml.Contains("Không đọc được số «nhiều»"), badHtml[Math.Max(0, badHtml.IndexOf("<main", StringComparison.Ordinal))..][..Math.Min(1500, badHtml.Length - Math.Max(0, badHtml.IndexOf("<main", StringComparison.Ordinal)))]);
         await using (var db = app.CreateDbContext())
             Assert.False(await db.DataValues.AnyAsync(v => v.Code == "enterprises_applying_ecommerce" && v.UnitCode == "56" && v.Period == "2024"));
 

@@ -62,7 +62,7 @@ public static class AuditReading
         ["CutOffMonth"] = "Tháng chốt", ["Opens"] = "Ngày mở", ["OpensDaysBefore"] = "Mở trước hạn (ngày)", ["RemindDaysBefore"] = "Nhắc trước hạn (ngày)",
         ["AgenciesReport"] = "Cơ quan báo cáo", ["CommunesReport"] = "Xã, phường báo cáo", ["Label"] = "Tên kỳ", ["Phase"] = "Giai đoạn", ["Version"] = "Phiên bản",
         ["ReviewComment"] = "Ý kiến khi xem xét", ["ReviewedAt"] = "Lúc xem xét", ["ReviewedBy"] = "Người xem xét", ["SubmittedAt"] = "Lúc gửi",
-        ["SubmittedBy"] = "Người gửi", ["FirstSubmittedAt"] = "Lần gửi đầu", ["AcceptedAt"] = "Lúc chấp nhận", ["EnteredBy"] = "Người nhập",
+        ["SubmittedBy"] = "Người gửi", ["FirstSubmittedAt"] = "Lần gửi đầu", ["AcceptedAt"] = "Lúc chấp nhận", ["EnteredBy"] = "Người nhập", ["ReturnReason"] = "Lý do trả lại", ["ReturnedBy"] = "Người trả lại", ["ReturnedAt"] = "Lúc trả lại",
         ["CreatedAt"] = "Lúc tạo", ["CreatedBy"] = "Người tạo", ["UpdatedAt"] = "Lúc sửa", ["OpenedAt"] = "Lúc mở", ["OpenedBy"] = "Người mở",
         ["IssuedAt"] = "Lúc ban hành", ["FinalizedAt"] = "Lúc ban hành báo cáo", ["FinalizedBy"] = "Người ban hành", ["DecidedAt"] = "Lúc quyết định",
         ["DecidedBy"] = "Người quyết định", ["DecidedByName"] = "Người quyết định", ["ProposedAt"] = "Lúc đề xuất", ["ProposedBy"] = "Người đề xuất",

@@ -41,6 +41,26 @@ public sealed class ImportJobs
         return true;
     }
 
+    /// <summary>How long a file whose outliers await confirmation is kept (in memory, for its owner only).</summary>
+    public static readonly TimeSpan ConfirmationWindow = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Keeps a checked file whose outliers need confirming, so its owner confirms them on the page without uploading
+    /// it again; the file is checked again in full (all or nothing) when confirmed.
+    /// </summary>
+    public void KeepForConfirmation(ImportJob job)
+    {
+        foreach (var old in jobs.Values.Where(j => j.Report is not null && DateTimeOffset.UtcNow - j.CreatedAt > TimeSpan.FromHours(2)).ToList())
+            jobs.TryRemove(old.Id, out _);
+        jobs[job.Id] = job;
+    }
+
+    /// <summary>The owner's kept file still awaiting confirmation and not older than <see cref="ConfirmationWindow"/>.</summary>
+    public ImportJob? FindForConfirmation(Guid id, int? userId, DateTimeOffset now) =>
+        Find(id, userId) is { Report.NeedsConfirmation: true } job && now - job.CreatedAt <= ConfirmationWindow ? job : null;
+
+    public void Forget(Guid id) => jobs.TryRemove(id, out _);
+
     /// <summary>Only its owner sees a job.</summary>
     public ImportJob? Find(Guid id, int? userId) => jobs.TryGetValue(id, out var job) && job.OwnerId == userId ? job : null;
 

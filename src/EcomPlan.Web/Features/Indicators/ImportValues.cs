@@ -69,7 +69,7 @@ public static partial class ImportValues
     {
         Report Fail(params Problem[] problems) => new(0, 0, 0, 0, 0, problems, []);
         if (table.Count == 0) return Fail(new Problem(1, "", "Tệp rỗng."));
-        var header = table[0].Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
+        var header = table[0].Select(HeaderName).ToArray();
         var missing = new[] { "ma_chi_so", "ma_don_vi", "ky", "nguon" }.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0 || (!header.Contains("gia_tri") && !(header.Contains("tu_so") && header.Contains("mau_so"))))
             return Fail(new Problem(1, string.Join(", ", missing), $"Dòng tiêu đề phải có các cột: {string.Join(", ", Columns)} (gia_tri hoặc tu_so và mau_so)."));
@@ -244,6 +244,9 @@ public static partial class ImportValues
         var drafts = asDraft ? toWrite.Count : 0;
         return new(rows.Count, toWrite.Count, unchanged, approved, toWrite.Count - approved - drafts, [], warnings) { Drafts = drafts };
     }
+
+    /// <summary>A header cell as a column name: "ma_chi_so *" (the template's mark of a required column) reads "ma_chi_so".</summary>
+    public static string HeaderName(string cell) => cell.Trim().TrimStart('\uFEFF').TrimEnd('*').Trim().ToLowerInvariant();
 
     private static int Level(string unit) => unit == "VN" ? 0 : unit.Length == 2 ? 1 : 2;
 

@@ -86,6 +86,10 @@ public sealed class DataValue
     public ValueStatus Status { get; set; }
     public int? EnteredBy { get; set; }
     public string? Note { get; set; }
+    /// <summary>Why the reviewer returned the value to its reporter (the value is then a draft again, to correct and send).</summary>
+    public string? ReturnReason { get; set; }
+    public int? ReturnedBy { get; set; }
+    public DateTimeOffset? ReturnedAt { get; set; }
     public int Version { get; set; } = 1;
     public bool IsCurrent { get; set; } = true;
     /// <summary>Generated illustration ("Dữ liệu minh họa"), never mixed into real figures.</summary>
@@ -141,6 +145,7 @@ internal sealed class DataValueConfiguration : IEntityTypeConfiguration<DataValu
         b.Property(v => v.Source).HasMaxLength(300);
         b.Property(v => v.SourceUrl).HasMaxLength(500);
         b.Property(v => v.Qualifier).HasMaxLength(16);
+        b.Property(v => v.ReturnReason).HasMaxLength(1000);
         b.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(v => new { v.Code, v.UnitCode, v.Period, v.IsCurrent });
     }

@@ -4,6 +4,7 @@ using EcomPlan.Web.Features.Accounts;
 using EcomPlan.Web.Features.Plans;
 using EcomPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace EcomPlan.Web.Features.Indicators;
 
@@ -47,16 +48,17 @@ public static class ValueEndpoints
                 if (plan is null) return Problems.PlanNotFound(id);
                 if (format is not (null or "csv" or "xlsx")) return Problems.BadRequest("Định dạng phải là csv hoặc xlsx.");
                 var targets = await PlanQueries.TargetsAsync(db, id, new PlanItemFilter(), scope, ct);
-                var period = (clock.GetLocalNow().Year - 1).ToString(CultureInfo.InvariantCulture);
-                var rows = new List<IReadOnlyList<string>> { ImportValues.Columns };
-                rows.AddRange(targets.Where(t => t.Indicator is not null).Select(t => t.Indicator!).Distinct()
-                    .Select(code => (IReadOnlyList<string>)[code, plan.ProvinceCode ?? "VN", period, "", "", "", "", ""]));
+                var codes = targets.Where(t => t.Indicator is not null).Select(t => t.Indicator!).Distinct().ToList();
+                var names = await db.Indicators.AsNoTracking().Where(i => codes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, i => (i.NameVi, i.Unit), ct);
+                var unit = plan.ProvinceCode ?? "VN";
+                var unitName = unit == "VN" ? "Cả nước" : await db.Provinces.AsNoTracking().Where(p => p.Code == unit).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? unit;
+                var rows = ValuesTemplate.Rows(codes.Select(c => names.TryGetValue(c, out var n) ? (c, n.NameVi, n.Unit) : (c, c, "")), unit, unitName, ReportingYear.Now(clock));
                 return format == "xlsx"
-                    ? TypedResults.File(Spreadsheet.WriteXlsx("So lieu", rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"mau-so-lieu-{id}.xlsx")
+                    ? TypedResults.File(ValuesTemplate.Xlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"mau-so-lieu-{id}.xlsx")
                     : TypedResults.File(Spreadsheet.WriteCsv(rows), "text/csv; charset=utf-8", $"mau-so-lieu-{id}.csv");
             })
             .AllowAnonymous().WithTags("Số liệu (values)").WithName("GetValuesTemplate")
-            .WithSummary("Mẫu nhập số liệu của một kế hoạch (CSV hoặc XLSX): một dòng cho mỗi chỉ số của kế hoạch");
+            .WithSummary("Mẫu nhập số liệu của một kế hoạch (CSV hoặc XLSX, trang «Số liệu»): một dòng cho mỗi chỉ số, kèm tên chỉ số, đơn vị tính, tên đơn vị và năm báo cáo; cột bắt buộc có dấu *");
 
         app.MapGet("/api/v1/plans/{id}/progress/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 string id, string? format, EcomPlanDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct) =>

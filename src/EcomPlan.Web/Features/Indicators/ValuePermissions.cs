@@ -11,6 +11,8 @@ namespace EcomPlan.Web.Features.Indicators;
 /// </summary>
 public sealed class ValuePermissions(AccessScope scope, IReadOnlyDictionary<string, IReadOnlySet<string>> agencyIndicatorsByProvince)
 {
+    private readonly IReadOnlyDictionary<string, IReadOnlySet<string>> agencyIndicatorsByProvince = agencyIndicatorsByProvince;
+
     public static async Task<ValuePermissions> ForAsync(EcomPlanDbContext db, AccessScope scope, CancellationToken ct)
     {
         var agencies = scope.Roles.Where(r => r.Role == UserRole.AgencyReporter && r.AgencyId is not null).Select(r => r.AgencyId!.Value).ToList();
@@ -38,6 +40,24 @@ public sealed class ValuePermissions(AccessScope scope, IReadOnlyDictionary<stri
                 && agencyIndicatorsByProvince.TryGetValue(province, out var set) && set.Contains(indicator)) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The units the user may enter values for (with their names): the country for the Ministry's editors, the
+    /// provinces they administer or report for, their own commune. Empty for a viewer, who is offered no entry.
+    /// </summary>
+    public static async Task<List<(string Code, string Name)>> EntryUnitsAsync(EcomPlanDbContext db, AccessScope scope, ValuePermissions permissions, CancellationToken ct)
+    {
+        var provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Code, p.Name }).ToListAsync(ct);
+        var communeCodes = scope.Roles.Where(r => r.Role == UserRole.CommuneReporter && r.CommuneCode is not null).Select(r => r.CommuneCode!).ToList();
+        var communes = communeCodes.Count == 0 ? []
+            : await db.Communes.AsNoTracking().Where(c => communeCodes.Contains(c.Code)).OrderBy(c => c.Name).Select(c => new { c.Code, c.Name }).ToListAsync(ct);
+        return
+        [
+            .. permissions.Approves("VN", null) ? new[] { ("VN", "Cả nước") } : [],
+            .. provinces.Where(p => permissions.Approves(p.Code, p.Code) || permissions.agencyIndicatorsByProvince.ContainsKey(p.Code)).Select(p => (p.Code, p.Name)),
+            .. communes.Select(c => (c.Code, c.Name)),
+        ];
     }
 
     public bool Approves(string unit, string? province) =>

@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EcomPlan.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class Issue11Values : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ReturnReason",
+                table: "DataValues",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReturnedAt",
+                table: "DataValues",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReturnedBy",
+                table: "DataValues",
+                type: "integer",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ReturnReason",
+                table: "DataValues");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnedAt",
+                table: "DataValues");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnedBy",
+                table: "DataValues");
+        }
+    }
+}
