@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using EcomPlan.Tests.Infrastructure;
+using EcomPlan.Web.Features.Accounts;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EcomPlan.Tests.Browser;
+
+/// <summary>"Việc của tôi" in a browser, on a phone: the reporter signs in and lands on the report that is due.</summary>
+[Collection(BrowserCollection.Name)]
+public class MyWorkBrowserTests(BrowserApp app)
+{
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("ECOMPLAN_SCREENSHOTS") is { Length: > 0 } folder)
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    private static async Task AssertFitsAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, $"{page.Url} scrolls sideways at 390 px");
+
+    [Fact]
+    public async Task A_reporter_signs_in_on_a_phone_and_lands_on_the_report_due_while_a_viewer_is_offered_no_entry()
+    {
+        var agency = await app.AgencyIdAsync("82", "Sở Công Thương");
+        var (departmentId, _) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.ProvincialAdministrator, ProvinceCode = "82" });
+        using var department = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        department.DefaultRequestHeaders.Authorization = new("Bearer", await app.TokenForAsync(departmentId));
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(12);
+        var label = "Báo cáo đột xuất về thanh toán không dùng tiền mặt";
+        var opened = await department.PostAsJsonAsync("/api/v1/plans/dong-thap-2026-2030/reporting-cycles", new { label, due = due.ToString("yyyy-MM-dd") });
+        Assert.True(opened.IsSuccessStatusCode, await opened.Content.ReadAsStringAsync());
+        var (_, reporterEmail) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.AgencyReporter, AgencyId = agency });
+
+        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(reporterEmail, TestAccounts.Password);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Việc của tôi", Level = 1 })).ToBeVisibleAsync();
+        var item = page.Locator(".due-reports li", new() { HasText = label });
+        await Expect(item).ToContainTextAsync($"Hạn nộp {due:dd/MM/yyyy}");
+        await Expect(page.Locator("header nav")).ToContainTextAsync("Nhập số liệu");
+        await ShotAsync(page, "my-work-reporter");
+        await AssertFitsAsync(page);
+        await item.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/reporting/reports/[0-9]+$"));
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(label));
+
+        var (_, viewerEmail) = await app.CreateUserAsync(new RoleAssignment { Role = UserRole.MinistryViewer });
+        await using var viewerContext = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        var viewer = await viewerContext.NewPageAsync();
+        await viewer.SignInAsync(viewerEmail, TestAccounts.Password);
+        await Expect(viewer.GetByRole(AriaRole.Heading, new() { Name = "Việc của tôi", Level = 1 })).ToBeVisibleAsync();
+        await Expect(viewer.Locator("header nav")).Not.ToContainTextAsync("Nhập số liệu");
+        await Expect(viewer.Locator("header nav")).Not.ToContainTextAsync("Duyệt số liệu");
+        await Expect(viewer.Locator(".cycles li", new() { HasText = label })).ToHaveCountAsync(0); // a provincial cycle is the province's
+        await ShotAsync(viewer, "my-work-ministry-viewer");
+        await AssertFitsAsync(viewer);
+    }
+}
