@@ -113,6 +113,7 @@ endpoints.MapPlanAuthoringEndpoints();
 endpoints.MapSignedDecisionEndpoints();
 endpoints.MapPlanWorkbookEndpoints();
 endpoints.MapPlanTextImportEndpoints();
+EcomPlan.Web.Features.Notifications.NotificationEndpoints.MapNotificationEndpoints(endpoints);
 app.MapRazorComponents<App>();
 
 app.Run();

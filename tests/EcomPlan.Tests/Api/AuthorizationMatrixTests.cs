@@ -176,6 +176,11 @@ public class AuthorizationMatrixTests(MutationApp app)
         ["POST /api/v1/reporting/national/{id:int}/consolidated/finalize"] = new("POST", _ => "/api/v1/reporting/national/2026/consolidated/finalize?revision=-1", Ministry,
             AllowedStatus: 409),
         ["GET /reporting"] = new("GET", _ => "/reporting", SignedIn, IsPage: true),
+        // Notifications: each user's own; another's (here: none with id 0) is "not found" to everybody.
+        ["GET /api/v1/notifications/"] = new("GET", _ => "/api/v1/notifications", SignedIn),
+        ["POST /api/v1/notifications/{id:long}/read"] = new("POST", _ => "/api/v1/notifications/0/read", []),
+        ["POST /api/v1/notifications/read-all"] = new("POST", _ => "/api/v1/notifications/read-all", SignedIn),
+        ["GET /notifications"] = new("GET", _ => "/notifications", SignedIn, IsPage: true),
         ["GET /plans/{Id}/reporting"] = new("GET", _ => "/plans/dong-thap-2026-2030/reporting", DongThapCycleReaders, IsPage: true),
         ["GET /plans/{Id}/timeline"] = new("GET", _ => "/plans/dong-thap-2026-2030/timeline", SignedIn, IsPage: true),
         ["GET /reporting/cycles/{Id:int}"] = new("GET", c => $"/reporting/cycles/{c.DtCycle}", DongThapCycleReaders, IsPage: true),

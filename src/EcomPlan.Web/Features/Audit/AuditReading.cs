@@ -34,6 +34,8 @@ public static class AuditReading
         ["ReportingRegime"] = "Chế độ báo cáo", ["ReportingRuleRow"] = "Quy định kỳ báo cáo", ["ReportCycle"] = "Kỳ báo cáo", ["Report"] = "Báo cáo",
         ["TaskProgress"] = "Tiến độ nhiệm vụ trong báo cáo", ["ReportVersion"] = "Bản đã gửi của báo cáo", ["ReportAttachment"] = "Tệp đính kèm báo cáo",
         ["ReminderDelivery"] = "Thư nhắc", ["ConsolidatedReport"] = "Báo cáo tổng hợp",
+        // Notifications are delivery records, not business data: never audited (SuppressAudit), named for completeness.
+        ["Notification"] = "Thông báo",
     };
 
     private static readonly Dictionary<string, string> FieldNames = new()
@@ -81,6 +83,7 @@ public static class AuditReading
         ["EntityId"] = "Số hiệu bản ghi", ["EntityType"] = "Loại bản ghi", ["IpAddress"] = "Địa chỉ IP", ["NormalizedName"] = "Tên chuẩn hóa",
         ["ClaimType"] = "Loại thuộc tính", ["ClaimValue"] = "Giá trị thuộc tính", ["RoleId"] = "Nhóm quyền", ["LoginProvider"] = "Nơi đăng nhập",
         ["ProviderKey"] = "Mã ở nơi đăng nhập", ["ProviderDisplayName"] = "Tên nơi đăng nhập",
+        ["Link"] = "Liên kết", ["ReadAt"] = "Lúc đọc",
     };
 
     /// <summary>Fields an official has no use for in a list of changes: keys, concurrency counters, search copies.</summary>

@@ -162,17 +162,12 @@ public static class OpenCycles
         var reports = new List<Report>();
         if (regime.AgenciesReport)
         {
-            var leads = await db.TaskAgencies.AsNoTracking()
-                .Where(a => a.Role == AgencyRole.Lead && db.Tasks.Any(t => t.Id == a.TaskId && t.PlanId == plan.Id))
-                .Select(a => new { a.AgencyId, a.TaskId }).ToListAsync(ct);
-            var monitors = await db.TargetMonitors.AsNoTracking()
-                .Where(m => db.Targets.Any(t => t.Id == m.TargetId && t.PlanId == plan.Id)).Select(m => m.AgencyId).ToListAsync(ct);
-            var ids = leads.Select(l => l.AgencyId).Concat(monitors).Distinct().ToList();
-            var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+            // Real agencies only: the documents' group phrases ("Các sở, ngành Tỉnh") are no unit that could report.
+            var (agencies, _) = await ExpectedReporters.AgenciesOfAsync(db, plan.Id, ct);
             reports.AddRange(agencies.Select(a => new Report
             {
-                AgencyId = a.Id, ProvinceCode = plan.ProvinceCode, UnitName = a.Name,
-                Tasks = leads.Where(l => l.AgencyId == a.Id).Select(l => l.TaskId).Distinct().Select(t => new TaskProgress { TaskId = t }).ToList(),
+                AgencyId = a.Agency.Id, ProvinceCode = plan.ProvinceCode, UnitName = a.Agency.Name,
+                Tasks = a.Tasks.Select(t => new TaskProgress { TaskId = t }).ToList(),
             }));
         }
         if (regime.CommunesReport && plan.ProvinceCode is not null)

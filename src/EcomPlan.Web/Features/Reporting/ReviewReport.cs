@@ -59,7 +59,19 @@ public static class ReviewReport
         {
             return (ReportOutcome.Conflict, "Báo cáo vừa được thay đổi ở nơi khác. Hãy tải lại trang.");
         }
+        if (next == ReportStatus.Accepted) await NotifyAcceptedAsync(db, report, now, ct);
         return (ReportOutcome.Done, null);
+    }
+
+    /// <summary>An accepted report is told to its unit's reporters in the platform (no e-mail is sent for it).</summary>
+    private static async Task NotifyAcceptedAsync(EcomPlanDbContext db, Report report, DateTimeOffset now, CancellationToken ct)
+    {
+        var users = await db.RoleAssignments.AsNoTracking()
+            .Where(r => (r.Role == UserRole.AgencyReporter && report.AgencyId != null && r.AgencyId == report.AgencyId)
+                || (r.Role == UserRole.CommuneReporter && report.CommuneCode != null && r.CommuneCode == report.CommuneCode))
+            .Select(r => r.UserId).Distinct().ToListAsync(ct);
+        await Notifications.NotificationQueries.NotifyAsync(db, users,
+            new Notifications.Notice($"{report.Cycle!.Label} của {report.UnitName} đã được chấp nhận.", $"/reporting/reports/{report.Id}"), now, ct);
     }
 
     /// <summary>
@@ -78,7 +90,9 @@ public static class ReviewReport
         {
             try
             {
-                await email.SendAsync(address, name, $"[EcomPlan] {report.Cycle.Label}: báo cáo bị trả lại", "<p>" + System.Net.WebUtility.HtmlEncode(text).Replace("\n", "<br>") + "</p>", text, ct);
+                var notice = new Notifications.Notice($"{report.Cycle.Label} của {report.UnitName} bị trả lại để sửa. Lý do: {report.ReviewComment}",
+                    $"/reporting/reports/{report.Id}");
+                await email.SendAsync(address, name, $"[EcomPlan] {report.Cycle.Label}: báo cáo bị trả lại", "<p>" + System.Net.WebUtility.HtmlEncode(text).Replace("\n", "<br>") + "</p>", text, notice, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -79,7 +79,9 @@ public static class SendReminders
                     : Reminder(cycle, report, kind, $"{baseUrl.TrimEnd('/')}/reporting/reports/{report.Id}");
                 try
                 {
-                    await email.SendAsync(address, name, subject, "<p>" + WebUtility.HtmlEncode(text).Replace("\n", "<br>") + "</p>", text, ct);
+                    var notice = new Notifications.Notice(subject.Replace("[EcomPlan] ", ""),
+                        report is null ? $"/reporting/cycles/{cycle.Id}" : $"/reporting/reports/{report.Id}", "reminder:" + key);
+                    await email.SendAsync(address, name, subject, "<p>" + WebUtility.HtmlEncode(text).Replace("\n", "<br>") + "</p>", text, notice, ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
