@@ -88,11 +88,11 @@ public class ConsolidatedBrowserTests(BrowserApp app)
         // Declining leaves the draft; confirming issues it.
         await page.GetByRole(AriaRole.Link, new() { Name = "Không ban hành" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alertdialog)).ToHaveCountAsync(0);
-        await Expect(page.Locator(".badge")).ToHaveTextAsync("Dự thảo");
+        await Expect(page.GetByTestId("consolidated-state")).ToHaveTextAsync("Dự thảo");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ban hành báo cáo" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Vẫn ban hành" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã ban hành báo cáo tổng hợp");
-        await Expect(page.Locator(".badge")).ToHaveTextAsync("Đã ban hành");
+        await Expect(page.GetByTestId("consolidated-state")).ToHaveTextAsync("Đã ban hành");
         var stamp = await page.Locator(".issued-stamp").InnerTextAsync();
         Assert.Contains("Người dùng thử", stamp);
         Assert.DoesNotContain("@", stamp);

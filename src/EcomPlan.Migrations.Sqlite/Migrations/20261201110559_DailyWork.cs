@@ -5,11 +5,30 @@
 namespace EcomPlan.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Issue11Home : Migration
+    public partial class DailyWork : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ReturnReason",
+                table: "DataValues",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ReturnedAt",
+                table: "DataValues",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReturnedBy",
+                table: "DataValues",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Notification",
                 columns: table => new
@@ -51,6 +70,18 @@ namespace EcomPlan.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Notification");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnReason",
+                table: "DataValues");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnedAt",
+                table: "DataValues");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnedBy",
+                table: "DataValues");
         }
     }
 }

@@ -7,11 +7,30 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EcomPlan.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class Issue11Home : Migration
+    public partial class DailyWork : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ReturnReason",
+                table: "DataValues",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReturnedAt",
+                table: "DataValues",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReturnedBy",
+                table: "DataValues",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Notification",
                 columns: table => new
@@ -53,6 +72,18 @@ namespace EcomPlan.Migrations.PostgreSql.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Notification");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnReason",
+                table: "DataValues");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnedAt",
+                table: "DataValues");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnedBy",
+                table: "DataValues");
         }
     }
 }
