@@ -540,7 +540,14 @@ namespace EcomPlan.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code", "UnitCode", "Period", "IsCurrent");
+                    b.HasIndex("Code", "Status", "IsIllustrative")
+                        .HasDatabaseName("IX_DataValues_CurrentByStatus")
+                        .HasFilter("\"IsCurrent\"");
+
+                    b.HasIndex("Code", "UnitCode", "Period", "IsIllustrative")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DataValues_OneCurrent")
+                        .HasFilter("\"IsCurrent\"");
 
                     b.ToTable("DataValues");
                 });

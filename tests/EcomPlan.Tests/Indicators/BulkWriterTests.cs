@@ -54,4 +54,44 @@ public class BulkWriterTests(MutationApp app)
         await using var read = app.CreateDbContext();
         Assert.False(await read.DataValues.AnyAsync(v => v.UnitCode == "48" && v.Source == "Ghi hàng loạt – thử"));
     }
+
+    /// <summary>Npgsql writes only UTC instants through EF (the bulk path converts them itself).</summary>
+    private static DataValue ForEf(DataValue v)
+    {
+        v.CreatedAt = v.CreatedAt.ToUniversalTime();
+        return v;
+    }
+
+    [Fact]
+    public async Task A_second_current_value_for_the_same_indicator_unit_and_period_is_refused_by_the_database()
+    {
+        await using (var db = app.CreateDbContext())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await DataValueBulkWriter.WriteAsync(db, [Row("52", 2019, 1m)], CancellationToken.None);
+            await tx.CommitAsync();
+        }
+        await using (var db = app.CreateDbContext())
+        {
+            // Through the bulk path and through EF alike: the unique index, not the importer's care, is the guarantee.
+            await using (var tx = await db.Database.BeginTransactionAsync())
+                await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => DataValueBulkWriter.WriteAsync(db, [Row("52", 2018, 3m), Row("52", 2019, 2m)], CancellationToken.None));
+            db.DataValues.Add(ForEf(Row("52", 2019, 2m)));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+        await using var read = app.CreateDbContext();
+        var stored = await read.DataValues.Where(v => v.UnitCode == "52" && v.Source == "Ghi hàng loạt – thử").Select(v => new { v.Year, v.Value }).ToListAsync();
+        Assert.Equal([(2019, 1m)], stored.Select(v => (v.Year, v.Value)));
+
+        // A version that is no longer current does not count, and an illustration is not a real value.
+        await using (var db = app.CreateDbContext())
+        {
+            var old = ForEf(Row("52", 2019, 0.5m));
+            old.IsCurrent = false;
+            var illustration = ForEf(Row("52", 2019, 7m));
+            illustration.IsIllustrative = true;
+            db.DataValues.AddRange(old, illustration);
+            await db.SaveChangesAsync();
+        }
+    }
 }

@@ -245,16 +245,56 @@ public class LargeImportTests(MutationApp app)
         foreach (var commune in communes)
             for (var year = 2000; year < 2030; year++)
                 sb.Append("communes_with_online_merchants,").Append(commune).Append(',').Append(year).Append(",100,,,Báo cáo cấp xã,\n");
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(sb.ToString())), "file", "toan-quoc.csv" } };
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var file = Encoding.UTF8.GetBytes(sb.ToString());
+        long auditBefore;
+        await using (var db = app.CreateDbContext())
+            auditBefore = await db.AuditEntries.MaxAsync(a => a.Id);
+        var report = await ImportAsync(client, file);
+        Assert.Equal(communes.Length * 30, report["written"]!.GetValue<int>());
+        Assert.True(communes.Length * 30 > 99_000);
+        await using (var check = app.CreateDbContext())
+        {
+            Assert.Equal(communes.Length * 30, await check.DataValues.CountAsync(v => v.Code == "communes_with_online_merchants" && v.UnitCode.Length == 5 && v.IsCurrent));
+            // One audit entry for the whole file: who, which file (name and hash), what it did; no row per value.
+            var audit = await check.AuditEntries.Where(a => a.Id > auditBefore).ToListAsync();
+            var entry = Assert.Single(audit);
+            Assert.Equal(("ValueImport", "Imported", id), (entry.EntityType, entry.Action, entry.UserId));
+            var logged = JsonNode.Parse(entry.NewValues!)!;
+            Assert.Equal("toan-quoc.csv", logged["File"]!.GetValue<string>());
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)), logged["Sha256"]!.GetValue<string>());
+            Assert.Equal(communes.Length * 30, logged["Written"]!.GetValue<int>());
+        }
+
+        // The same file again changes nothing; changing approved values is refused whole, with a bounded report.
+        Assert.Equal(communes.Length * 30, (await ImportAsync(client, file))["unchanged"]!.GetValue<int>());
+        var changed = Encoding.UTF8.GetBytes(sb.ToString().Replace(",2029,100,", ",2029,90,"));
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(changed), "file", "toan-quoc.csv" } })
+        {
+            var refused = JsonNode.Parse(await (await client.PostAsync("/api/v1/values/import", form)).Content.ReadAsStringAsync())!;
+            Assert.Equal((0, 1001), (refused["written"]!.GetValue<int>(), refused["errors"]!.AsArray().Count));
+        }
+        // Once those values await approval again, the file writes new versions of them only, and the earlier versions
+        // stay as history, no longer current.
+        await using (var db = app.CreateDbContext())
+            await db.DataValues.Where(v => v.Code == "communes_with_online_merchants" && v.Period == "2029" && v.IsCurrent && v.UnitCode.Length == 5)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, ValueStatus.Submitted));
+        var second = await ImportAsync(client, changed);
+        Assert.Equal((communes.Length, communes.Length * 29), (second["written"]!.GetValue<int>(), second["unchanged"]!.GetValue<int>()));
+        await using var after = app.CreateDbContext();
+        var versions = await after.DataValues.Where(v => v.Code == "communes_with_online_merchants" && v.UnitCode == communes[0] && v.Period == "2029")
+            .OrderBy(v => v.Version).Select(v => new { v.Version, v.Value, v.IsCurrent }).ToListAsync();
+        Assert.Equal([(1, 100m, false), (2, 90m, true)], versions.Select(v => (v.Version, v.Value, v.IsCurrent)));
+        Assert.Equal(communes.Length * 30, await after.DataValues.CountAsync(v => v.Code == "communes_with_online_merchants" && v.UnitCode.Length == 5 && v.IsCurrent));
+        Assert.Equal(2, await after.AuditEntries.CountAsync(a => a.Id > auditBefore));
+    }
+
+    private static async Task<JsonNode> ImportAsync(HttpClient client, byte[] file)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "toan-quoc.csv" } };
         var response = await client.PostAsync("/api/v1/values/import", form);
         var report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.True(response.StatusCode == HttpStatusCode.OK, report.ToJsonString()[..Math.Min(500, report.ToJsonString().Length)]);
-        Assert.Equal(communes.Length * 30, report["written"]!.GetValue<int>());
-        Assert.True(communes.Length * 30 > 99_000);
-        Console.WriteLine($"imported {communes.Length * 30} rows in {watch.Elapsed.TotalSeconds:0.0} s");
-        await using var check = app.CreateDbContext();
-        Assert.Equal(communes.Length * 30, await check.DataValues.CountAsync(v => v.Code == "communes_with_online_merchants" && v.UnitCode.Length == 5));
+        return report;
     }
 }
 
@@ -470,8 +510,9 @@ public class BackgroundImportTests(MutationApp app)
         } while (!html.Contains("Đã ghi") && !html.Contains("lỗi") && DateTime.UtcNow < deadline);
         Assert.Contains($"Đã ghi {communes.Length * 100} giá trị ({communes.Length * 100} đã duyệt", html);
         await using var check = app.CreateDbContext();
-        var audit = await check.AuditEntries.Where(a => a.EntityType == "DataValue").OrderByDescending(a => a.Id).FirstAsync();
+        var audit = await check.AuditEntries.Where(a => a.EntityType == "ValueImport").OrderByDescending(a => a.Id).FirstAsync();
         Assert.Equal(email, audit.UserName); // the background job records who started it
+        Assert.Contains("khanh-hoa-xa.csv", audit.NewValues);
         Assert.NotNull(audit.UserId);
         Assert.Equal("56", audit.ProvinceCode);
     }

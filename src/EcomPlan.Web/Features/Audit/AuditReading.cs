@@ -25,7 +25,7 @@ public static class AuditReading
         ["Plan"] = "Kế hoạch", ["PlanStatement"] = "Quan điểm, mục tiêu tổng quát", ["TargetGroup"] = "Nhóm chỉ tiêu", ["Target"] = "Chỉ tiêu",
         ["TargetReference"] = "Trích dẫn khác của chỉ tiêu", ["TargetMonitor"] = "Cơ quan theo dõi chỉ tiêu", ["TaskGroup"] = "Nhóm nhiệm vụ",
         ["PlanTask"] = "Nhiệm vụ", ["TaskAgency"] = "Cơ quan thực hiện nhiệm vụ", ["PlanVersion"] = "Phiên bản kế hoạch", ["PlanFile"] = "Tệp của kế hoạch",
-        ["PlanImport"] = "Nhập kế hoạch", ["RoleAssignment"] = "Phân quyền", ["Invitation"] = "Lời mời", ["PersonalAccessToken"] = "Mã truy cập API",
+        ["PlanImport"] = "Nhập kế hoạch", ["ValueImport"] = "Nhập số liệu", ["RoleAssignment"] = "Phân quyền", ["Invitation"] = "Lời mời", ["PersonalAccessToken"] = "Mã truy cập API",
         ["AppUser"] = "Người dùng", ["IdentityUserToken`1"] = "Khóa xác thực của người dùng", ["IdentityUserClaim`1"] = "Thuộc tính người dùng",
         ["IdentityUserLogin`1"] = "Đăng nhập ngoài của người dùng", ["IdentityRole`1"] = "Nhóm quyền", ["IdentityUserRole`1"] = "Nhóm quyền của người dùng",
         ["IdentityRoleClaim`1"] = "Thuộc tính nhóm quyền", ["AuditEntry"] = "Nhật ký",
@@ -84,6 +84,11 @@ public static class AuditReading
         ["ClaimType"] = "Loại thuộc tính", ["ClaimValue"] = "Giá trị thuộc tính", ["RoleId"] = "Nhóm quyền", ["LoginProvider"] = "Nơi đăng nhập",
         ["ProviderKey"] = "Mã ở nơi đăng nhập", ["ProviderDisplayName"] = "Tên nơi đăng nhập",
         ["Link"] = "Liên kết", ["ReadAt"] = "Lúc đọc",
+        // What one import of values or of a plan wrote (one audit entry for the whole file).
+        ["File"] = "Tệp", ["Rows"] = "Số dòng", ["Written"] = "Số giá trị đã ghi", ["Unchanged"] = "Không thay đổi", ["Approved"] = "Được duyệt ngay",
+        ["Submitted"] = "Chờ duyệt", ["Drafts"] = "Lưu nháp", ["Replaced"] = "Thay phiên bản trước", ["Confirmed"] = "Giá trị bất thường đã xác nhận",
+        ["Indicators"] = "Chỉ số", ["Periods"] = "Kỳ", ["Targets"] = "Số chỉ tiêu", ["Tasks"] = "Số nhiệm vụ", ["TargetGroups"] = "Số nhóm chỉ tiêu",
+        ["TaskGroups"] = "Số nhóm nhiệm vụ", ["CreateAgencies"] = "Tạo cơ quan mới",
     };
 
     /// <summary>Fields an official has no use for in a list of changes: keys, concurrency counters, search copies.</summary>

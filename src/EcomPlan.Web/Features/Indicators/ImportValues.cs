@@ -36,15 +36,26 @@ public static partial class ImportValues
         if (!scope.IsSignedIn) return Fail(new Problem(0, "", "Cần đăng nhập để nhập số liệu."));
         if (length > MaxBytes) return Fail(new Problem(0, "", $"Tệp quá lớn ({length / 1024 / 1024} MB); tối đa {MaxBytes / 1024 / 1024} MB."));
         List<string[]> table;
+        string hash;
         try
         {
+            // The audit names the exact file by its hash; uploads and kept files are seekable, anything else is buffered once.
+            if (!file.CanSeek)
+            {
+                var copy = new MemoryStream();
+                await file.CopyToAsync(copy, ct);
+                file = copy;
+            }
+            var start = file.Position;
+            hash = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file, ct));
+            file.Position = start;
             table = Spreadsheet.Read(file, fileName);
         }
         catch (FormatException e)
         {
             return Fail(new Problem(0, "", e.Message));
         }
-        return await HandleTableAsync(db, scope, table, Spreadsheet.IsXlsx(fileName), confirmOutliers, clock, ct, progress);
+        return await HandleTableAsync(db, scope, table, Spreadsheet.IsXlsx(fileName), confirmOutliers, clock, ct, new ImportSource(fileName, hash), progress);
     }
 
     public sealed record JsonRow(string? Indicator, string? Unit, string? Period, decimal? Value, decimal? Numerator, decimal? Denominator, string? Source, string? Note);
@@ -61,11 +72,11 @@ public static partial class ImportValues
         static string N(decimal? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
         var table = new List<string[]> { Columns };
         table.AddRange(rows.Select(r => new[] { r.Indicator ?? "", r.Unit ?? "", r.Period ?? "", N(r.Value), N(r.Numerator), N(r.Denominator), r.Source ?? "", r.Note ?? "" }));
-        return HandleTableAsync(db, scope, table, invariantNumbers: true, request.ConfirmOutliers, clock, ct, asDraft: request.Draft);
+        return HandleTableAsync(db, scope, table, invariantNumbers: true, request.ConfirmOutliers, clock, ct, ImportSource.Of(table), asDraft: request.Draft);
     }
 
     private static async Task<Report> HandleTableAsync(EcomPlanDbContext db, AccessScope scope, List<string[]> table, bool invariantNumbers,
-        bool confirmOutliers, TimeProvider clock, CancellationToken ct, IProgress<(string Phase, int Done, int Total)>? progress = null, bool asDraft = false)
+        bool confirmOutliers, TimeProvider clock, CancellationToken ct, ImportSource file, IProgress<(string Phase, int Done, int Total)>? progress = null, bool asDraft = false)
     {
         Report Fail(params Problem[] problems) => new(0, 0, 0, 0, 0, problems, []);
         if (table.Count == 0) return Fail(new Problem(1, "", "Tệp rỗng."));
@@ -77,7 +88,7 @@ public static partial class ImportValues
         int Col(string name) => Array.IndexOf(header, name);
 
         var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, ct);
-        var provinces = await db.Provinces.AsNoTracking().Select(p => p.Code).ToListAsync(ct);
+        var provinces = (await db.Provinces.AsNoTracking().Select(p => p.Code).ToListAsync(ct)).ToHashSet();
         var communes = await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.ProvinceCode, ct);
         var permissions = await ValuePermissions.ForAsync(db, scope, ct);
         var xlsx = invariantNumbers;
@@ -174,75 +185,7 @@ public static partial class ImportValues
         }
         if (errors.Count > 0) return new(table.Count - 1, 0, 0, 0, 0, errors, []);
 
-        // Against what is stored: an approved value is not overwritten; far-off values need confirming.
-        var codes = rows.Select(r => r.Code).Distinct().ToList();
-        var units = rows.Select(r => r.Unit).Distinct().ToList();
-        var stored = await db.DataValues.Where(v => v.IsCurrent && codes.Contains(v.Code) && units.Contains(v.UnitCode)).ToListAsync(ct);
-        var current = stored.ToDictionary(v => (v.Code, v.UnitCode, v.Period));
-        // Peers: other units of the same level for the same indicator and period (at least five of them).
-        var periods = rows.Select(r => r.Period).Distinct().ToList();
-        var peers = await db.DataValues.AsNoTracking()
-            .Where(v => v.IsCurrent && v.Status == ValueStatus.Approved && !v.IsIllustrative && codes.Contains(v.Code) && periods.Contains(v.Period))
-            .Select(v => new { v.Code, v.Period, v.UnitCode, v.Value }).ToListAsync(ct);
-        var medians = peers.GroupBy(p => (p.Code, p.Period, Level(p.UnitCode))).Where(g => g.Count() >= 5)
-            .ToDictionary(g => g.Key, g => Median(g.Select(p => p.Value)));
-        var warnings = new List<Problem>();
-        var unchanged = 0;
-        var toWrite = new List<(Row Row, DataValue? Previous)>();
-        foreach (var row in rows)
-        {
-            current.TryGetValue((row.Code, row.Unit, row.Period), out var existing);
-            // The same value is unchanged, unless a draft is now being sent: that is a new version, submitted.
-            if (existing is not null && existing.Value == row.Value && (existing.Status != ValueStatus.Draft || asDraft)) { unchanged++; continue; }
-            if (existing is { Status: ValueStatus.Approved })
-            {
-                errors.Add(new Problem(row.Number, "gia_tri", $"Đã có giá trị đã duyệt {Show(existing.Value)} cho {row.Code}, {row.Unit}, kỳ {row.Period}. Cần mở lại giá trị đó trước khi sửa."));
-                continue;
-            }
-            if (current.TryGetValue((row.Code, row.Unit, (row.Year - 1).ToString(CultureInfo.InvariantCulture)), out var previousYear)
-                && Outlier(previousYear.Value, row.Value))
-                warnings.Add(new Problem(row.Number, "gia_tri", $"Giá trị {Show(row.Value)} khác xa năm trước ({Show(previousYear.Value)}): hãy kiểm tra lại rồi xác nhận."));
-            else if (medians.TryGetValue((row.Code, row.Period, Level(row.Unit)), out var median) && median > 0
-                && (row.Value > median * 3 || row.Value < median / 3))
-                warnings.Add(new Problem(row.Number, "gia_tri", $"Giá trị {Show(row.Value)} khác xa các đơn vị cùng cấp (trung vị {Show(median)}): hãy kiểm tra lại rồi xác nhận."));
-            toWrite.Add((row, existing));
-        }
-        if (errors.Count > 0) return new(rows.Count, 0, unchanged, 0, 0, errors, warnings);
-        if (warnings.Count > 0 && !confirmOutliers) return new(rows.Count, 0, unchanged, 0, 0, [], warnings);
-
-        var now = clock.GetUtcNow();
-        var approved = 0;
-        // The audit entries belong to the province when the whole file does, so its administrators see them.
-        var fileProvinces = toWrite.Select(w => w.Row.Unit == "VN" ? null : provinces.Contains(w.Row.Unit) ? w.Row.Unit : communes.GetValueOrDefault(w.Row.Unit)).Distinct().ToList();
-        db.AuditProvinceCode = fileProvinces.Count == 1 ? fileProvinces[0] : null;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Earlier versions stop being current first, so the batches below can clear the change tracker.
-        foreach (var (_, previous) in toWrite) if (previous is not null) previous.IsCurrent = false;
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-        var written = 0;
-        foreach (var (row, previous) in toWrite)
-        {
-            // Saved in batches inside the one transaction, so progress can be shown and memory stays bounded.
-            if (++written % 5000 == 0)
-            {
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-                progress?.Report(("Đang ghi", written, toWrite.Count));
-            }
-            var approves = permissions.Approves(row.Unit, row.Unit == "VN" ? null : provinces.Contains(row.Unit) ? row.Unit : communes.GetValueOrDefault(row.Unit));
-            db.DataValues.Add(new DataValue
-            {
-                Code = row.Code, UnitCode = row.Unit, Period = row.Period, Year = row.Year, Value = row.Value, Source = row.Source, Note = row.Note,
-                Status = asDraft ? ValueStatus.Draft : approves ? ValueStatus.Approved : ValueStatus.Submitted, EnteredBy = scope.UserId,
-                Version = (previous?.Version ?? 0) + 1, IsCurrent = true, CreatedAt = now,
-            });
-            if (approves && !asDraft) approved++;
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        var drafts = asDraft ? toWrite.Count : 0;
-        return new(rows.Count, toWrite.Count, unchanged, approved, toWrite.Count - approved - drafts, [], warnings) { Drafts = drafts };
+        return await CheckAndWriteAsync(db, scope, rows, permissions, provinces, communes, confirmOutliers, clock, ct, file, progress, asDraft);
     }
 
     /// <summary>A header cell as a column name: "ma_chi_so *" (the template's mark of a required column) reads "ma_chi_so".</summary>

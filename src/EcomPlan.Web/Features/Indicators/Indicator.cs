@@ -147,6 +147,11 @@ internal sealed class DataValueConfiguration : IEntityTypeConfiguration<DataValu
         b.Property(v => v.Qualifier).HasMaxLength(16);
         b.Property(v => v.ReturnReason).HasMaxLength(1000);
         b.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
-        b.HasIndex(v => new { v.Code, v.UnitCode, v.Period, v.IsCurrent });
+        // One current value per indicator, unit and period (an illustration never stands in for a real value). The filter
+        // is the bare column, which both SQLite and PostgreSQL read as "is current" and match against queries' own filter.
+        b.HasIndex(v => new { v.Code, v.UnitCode, v.Period, v.IsIllustrative }).IsUnique().HasFilter("\"IsCurrent\"")
+            .HasDatabaseName("IX_DataValues_OneCurrent");
+        // Counts of approved values per indicator (the indicator list) read this index alone.
+        b.HasIndex(v => new { v.Code, v.Status, v.IsIllustrative }).HasFilter("\"IsCurrent\"").HasDatabaseName("IX_DataValues_CurrentByStatus");
     }
 }
