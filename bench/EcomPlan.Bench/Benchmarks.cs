@@ -11,16 +11,34 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EcomPlan.Bench;
 
-/// <summary>The real application on a fresh SQLite file, seeded as on first start.</summary>
-public sealed class BenchApp : WebApplicationFactory<Program>
+/// <summary>
+/// The real application on a fresh database, seeded as on first start: a SQLite file, or (with a provider of
+/// "PostgreSql") a new database on the server ECOMPLAN_BENCH_PG names (an admin connection string; `./ecomplan.sh pg-start`).
+/// </summary>
+public sealed class BenchApp(string provider = "Sqlite") : WebApplicationFactory<Program>
 {
-    private readonly string file = Path.Combine(Path.GetTempPath(), $"ecomplan-bench-{Guid.NewGuid():N}.db");
+    private readonly string name = $"ecomplan_bench_{Guid.NewGuid():N}";
+    private string File => Path.Combine(Path.GetTempPath(), name + ".db");
+
+    public static string AdminConnection => Environment.GetEnvironmentVariable("ECOMPLAN_BENCH_PG")
+        ?? throw new InvalidOperationException("ECOMPLAN_BENCH_PG (an admin connection string) is needed for PostgreSQL: ECOMPLAN_BENCH_PG=\"$(./ecomplan.sh pg-start | tail -1)\"");
+
+    public string ConnectionString => provider == "PostgreSql"
+        ? new Npgsql.NpgsqlConnectionStringBuilder(AdminConnection) { Database = name }.ConnectionString
+        : $"Data Source={File}";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (provider == "PostgreSql")
+        {
+            using var admin = new Npgsql.NpgsqlConnection(AdminConnection);
+            admin.Open();
+            using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", admin);
+            create.ExecuteNonQuery();
+        }
         builder.UseEnvironment("Benchmark");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:EcomPlan", $"Data Source={file}");
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("ConnectionStrings:EcomPlan", ConnectionString);
         builder.UseSetting("Admin:Password", "Bench-Passw0rd-2026");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Reporting:Jobs", "false");
@@ -29,31 +47,53 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var f in new[] { file, file + "-wal", file + "-shm" }) if (File.Exists(f)) File.Delete(f);
+        if (provider == "PostgreSql")
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var admin = new Npgsql.NpgsqlConnection(AdminConnection);
+            await admin.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+        foreach (var f in new[] { File, File + "-wal", File + "-shm" }) if (System.IO.File.Exists(f)) System.IO.File.Delete(f);
     }
 }
 
-/// <summary>Importing every commune × 30 yearly values (99,630 rows), validated and written with its audit trail.</summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+/// <summary>
+/// Importing every commune × 30 yearly values (99,630 rows), validated and written with its audit entry, on each
+/// database; on PostgreSQL against the database's own bulk load of the same rows (what psql's \copy does: COPY FROM
+/// STDIN in CSV) into a copy of the values table with its indexes, in the same run.
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 [MemoryDiagnoser]
 public class ImportBenchmark
 {
     private BenchApp app = default!;
     private byte[] file = [];
+    private string copyRows = "";
     private AccessScope admin = default!;
+
+    [Params("Sqlite", "PostgreSql")]
+    public string Provider { get; set; } = "Sqlite";
 
     [GlobalSetup]
     public void Setup()
     {
-        app = new BenchApp();
+        app = new BenchApp(Provider);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EcomPlanDbContext>();
         var communes = db.Communes.Select(c => c.Code).ToArray();
         var sb = new StringBuilder(string.Join(",", ImportValues.Columns)).Append('\n');
+        var copy = new StringBuilder();
         foreach (var commune in communes)
             for (var year = 2000; year < 2030; year++)
+            {
                 sb.Append("communes_with_online_merchants,").Append(commune).Append(',').Append(year).Append(",100,,,Báo cáo cấp xã,\n");
+                copy.Append("communes_with_online_merchants,").Append(commune).Append(',').Append(year).Append(',').Append(year)
+                    .Append(",100,Báo cáo cấp xã,Approved,1,1,true,false,2026-12-01 00:00:00+00\n");
+            }
         file = Encoding.UTF8.GetBytes(sb.ToString());
+        copyRows = copy.ToString();
         admin = new AccessScope(db.Users.Select(u => u.Id).First(), [new ScopedRole(UserRole.SystemAdministrator)]);
     }
 
@@ -61,7 +101,11 @@ public class ImportBenchmark
     public void Clear()
     {
         using var scope = app.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<EcomPlanDbContext>().DataValues.Where(v => v.Code == "communes_with_online_merchants").ExecuteDelete();
+        var db = scope.ServiceProvider.GetRequiredService<EcomPlanDbContext>();
+        db.DataValues.Where(v => v.Code == "communes_with_online_merchants").ExecuteDelete();
+        db.AuditEntries.Where(a => a.EntityType == "ValueImport").ExecuteDelete();
+        if (Provider == "PostgreSql")
+            db.Database.ExecuteSqlRaw("DROP TABLE IF EXISTS copy_target; CREATE TABLE copy_target (LIKE \"DataValues\" INCLUDING ALL);");
     }
 
     [Benchmark]
@@ -71,6 +115,19 @@ public class ImportBenchmark
         var db = scope.ServiceProvider.GetRequiredService<EcomPlanDbContext>();
         var report = await ImportValues.HandleAsync(db, admin, new MemoryStream(file), "toan-quoc.csv", file.Length, false, TimeProvider.System, CancellationToken.None);
         return report.Errors.Count == 0 ? report.Written : throw new InvalidOperationException(report.Errors[0].Message);
+    }
+
+    /// <summary>The ceiling: the same rows by COPY FROM STDIN (CSV), as psql's \copy sends them (PostgreSQL only).</summary>
+    [Benchmark(Baseline = true)]
+    public async Task<int> DatabaseCopy()
+    {
+        if (Provider != "PostgreSql") return 0;
+        await using var connection = new Npgsql.NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using (var writer = await connection.BeginTextImportAsync(
+            "COPY copy_target (\"Code\", \"UnitCode\", \"Period\", \"Year\", \"Value\", \"Source\", \"Status\", \"EnteredBy\", \"Version\", \"IsCurrent\", \"IsIllustrative\", \"CreatedAt\") FROM STDIN (FORMAT csv)"))
+            await writer.WriteAsync(copyRows);
+        return 1;
     }
 
     [GlobalCleanup]

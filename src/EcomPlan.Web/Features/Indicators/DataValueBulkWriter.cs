@@ -10,7 +10,7 @@ namespace EcomPlan.Web.Features.Indicators;
 
 /// <summary>
 /// Writes many values with the database's own bulk path instead of one tracked entity per row: binary COPY on
-/// PostgreSQL, one prepared INSERT re-executed in the caller's transaction on SQLite. Columns, table and value
+/// PostgreSQL, a prepared many-row INSERT re-executed in the caller's transaction on SQLite. Columns, table and value
 /// conversions come from the EF model, so the rows read back exactly as EF would have written them. The caller owns
 /// the transaction (all-or-nothing) and the audit: this writes rows, nothing else.
 /// </summary>
@@ -83,26 +83,58 @@ public static class DataValueBulkWriter
         var t => throw new NotSupportedException($"Kiểu cột '{t}' chưa được hỗ trợ khi ghi hàng loạt."),
     };
 
+    /// <summary>Rows per INSERT on SQLite: one statement carries many rows (16 columns × 64 rows stays far below SQLite's 32,766 parameters).</summary>
+    private const int RowsPerInsert = 64;
+
     private static async Task<int> InsertAsync(DbConnection connection, DbTransaction? transaction, string table, List<Column> columns, IEnumerable<DataValue> rows, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
+        var full = await PrepareAsync(connection, transaction, table, columns, RowsPerInsert, ct);
+        try
+        {
+            var count = 0;
+            var batch = new List<DataValue>(RowsPerInsert);
+            foreach (var row in rows)
+            {
+                batch.Add(row);
+                if (batch.Count < RowsPerInsert) continue;
+                count += await ExecuteAsync(full, columns, batch, ct);
+                batch.Clear();
+            }
+            if (batch.Count > 0)
+            {
+                await using var rest = await PrepareAsync(connection, transaction, table, columns, batch.Count, ct);
+                count += await ExecuteAsync(rest, columns, batch, ct);
+            }
+            return count;
+        }
+        finally
+        {
+            await full.DisposeAsync();
+        }
+    }
+
+    private static async Task<DbCommand> PrepareAsync(DbConnection connection, DbTransaction? transaction, string table, List<Column> columns, int rowCount, CancellationToken ct)
+    {
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-        var parameters = columns.Select((_, i) =>
+        var values = Enumerable.Range(0, rowCount).Select(r => $"({string.Join(", ", columns.Select((_, i) => $"@p{r * columns.Count + i}"))})");
+        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES {string.Join(", ", values)}";
+        for (var i = 0; i < rowCount * columns.Count; i++)
         {
             var p = command.CreateParameter();
             p.ParameterName = $"@p{i}";
             command.Parameters.Add(p);
-            return p;
-        }).ToArray();
-        await command.PrepareAsync(ct);
-        var count = 0;
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < columns.Count; i++) parameters[i].Value = columns[i].Read(row) ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(ct);
-            count++;
         }
-        return count;
+        await command.PrepareAsync(ct);
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(DbCommand command, List<Column> columns, List<DataValue> batch, CancellationToken ct)
+    {
+        for (var r = 0; r < batch.Count; r++)
+            for (var i = 0; i < columns.Count; i++)
+                command.Parameters[r * columns.Count + i].Value = columns[i].Read(batch[r]) ?? DBNull.Value;
+        await command.ExecuteNonQueryAsync(ct);
+        return batch.Count;
     }
 }
