@@ -1,16 +1,18 @@
-using System.Data.Common;
+using System.Globalization;
 using EcomPlan.Web.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace EcomPlan.Web.Features.Indicators;
 
 /// <summary>
 /// Writes many values with the database's own bulk path instead of one tracked entity per row: binary COPY on
-/// PostgreSQL, a prepared many-row INSERT re-executed in the caller's transaction on SQLite. Columns, table and value
+/// PostgreSQL, a prepared many-row INSERT bound by position in the caller's transaction on SQLite. Columns, table and value
 /// conversions come from the EF model, so the rows read back exactly as EF would have written them. The caller owns
 /// the transaction (all-or-nothing) and the audit: this writes rows, nothing else.
 /// </summary>
@@ -27,10 +29,9 @@ public static class DataValueBulkWriter
         try
         {
             var connection = db.Database.GetDbConnection();
-            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             return connection is NpgsqlConnection npgsql
                 ? await CopyAsync(npgsql, table.Name, columns, rows, ct)
-                : await InsertAsync(connection, transaction, table.Name, columns, rows, ct);
+                : await InsertAsync((SqliteConnection)connection, table.Name, columns, rows, ct);
         }
         finally
         {
@@ -83,58 +84,73 @@ public static class DataValueBulkWriter
         var t => throw new NotSupportedException($"Kiểu cột '{t}' chưa được hỗ trợ khi ghi hàng loạt."),
     };
 
-    /// <summary>Rows per INSERT on SQLite: one statement carries many rows (16 columns × 64 rows stays far below SQLite's 32,766 parameters).</summary>
-    private const int RowsPerInsert = 64;
+    /// <summary>Rows per INSERT on SQLite: one statement carries many rows, its parameters bound by position.</summary>
+    private const int RowsPerInsert = 32;
 
-    private static async Task<int> InsertAsync(DbConnection connection, DbTransaction? transaction, string table, List<Column> columns, IEnumerable<DataValue> rows, CancellationToken ct)
+    /// <summary>
+    /// SQLite's own fast path: a prepared many-row INSERT bound by position through SQLite itself (binding by name costs a
+    /// search per parameter and per row), stepped in the connection's open transaction.
+    /// </summary>
+    private static Task<int> InsertAsync(SqliteConnection connection, string table, List<Column> columns, IEnumerable<DataValue> rows, CancellationToken ct)
     {
-        var full = await PrepareAsync(connection, transaction, table, columns, RowsPerInsert, ct);
+        var db = connection.Handle!;
+        sqlite3_stmt? full = null;
         try
         {
+            full = Prepare(db, table, columns, RowsPerInsert);
             var count = 0;
             var batch = new List<DataValue>(RowsPerInsert);
             foreach (var row in rows)
             {
                 batch.Add(row);
                 if (batch.Count < RowsPerInsert) continue;
-                count += await ExecuteAsync(full, columns, batch, ct);
+                ct.ThrowIfCancellationRequested();
+                count += Execute(db, full, columns, batch);
                 batch.Clear();
             }
             if (batch.Count > 0)
             {
-                await using var rest = await PrepareAsync(connection, transaction, table, columns, batch.Count, ct);
-                count += await ExecuteAsync(rest, columns, batch, ct);
+                using var rest = Prepare(db, table, columns, batch.Count);
+                count += Execute(db, rest, columns, batch);
             }
-            return count;
+            return Task.FromResult(count);
         }
         finally
         {
-            await full.DisposeAsync();
+            full?.Dispose();
         }
     }
 
-    private static async Task<DbCommand> PrepareAsync(DbConnection connection, DbTransaction? transaction, string table, List<Column> columns, int rowCount, CancellationToken ct)
+    private static sqlite3_stmt Prepare(sqlite3 db, string table, List<Column> columns, int rowCount)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var values = Enumerable.Range(0, rowCount).Select(r => $"({string.Join(", ", columns.Select((_, i) => $"@p{r * columns.Count + i}"))})");
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES {string.Join(", ", values)}";
-        for (var i = 0; i < rowCount * columns.Count; i++)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = $"@p{i}";
-            command.Parameters.Add(p);
-        }
-        await command.PrepareAsync(ct);
-        return command;
+        var row = $"({string.Join(", ", columns.Select(_ => "?"))})";
+        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES {string.Join(", ", Enumerable.Repeat(row, rowCount))}";
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+        return statement;
     }
 
-    private static async Task<int> ExecuteAsync(DbCommand command, List<Column> columns, List<DataValue> batch, CancellationToken ct)
+    private static int Execute(sqlite3 db, sqlite3_stmt statement, List<Column> columns, List<DataValue> batch)
     {
         for (var r = 0; r < batch.Count; r++)
             for (var i = 0; i < columns.Count; i++)
-                command.Parameters[r * columns.Count + i].Value = columns[i].Read(batch[r]) ?? DBNull.Value;
-        await command.ExecuteNonQueryAsync(ct);
+                Bind(db, statement, r * columns.Count + i + 1, columns[i].Read(batch[r]));
+        var rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
         return batch.Count;
     }
+
+    /// <summary>Values as Microsoft.Data.Sqlite (and so EF) store them: decimals as invariant text with a decimal point.</summary>
+    private static void Bind(sqlite3 db, sqlite3_stmt statement, int index, object? value) =>
+        SqliteException.ThrowExceptionForRC(value switch
+        {
+            null => raw.sqlite3_bind_null(statement, index),
+            string text => raw.sqlite3_bind_text(statement, index, text),
+            bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+            int number => raw.sqlite3_bind_int64(statement, index, number),
+            long number => raw.sqlite3_bind_int64(statement, index, number),
+            decimal number => raw.sqlite3_bind_text(statement, index, number.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+            double number => raw.sqlite3_bind_double(statement, index, number),
+            _ => throw new NotSupportedException($"Kiểu giá trị '{value.GetType().Name}' chưa được hỗ trợ khi ghi hàng loạt."),
+        }, db);
 }
